@@ -1,0 +1,63 @@
+"use client";
+
+import { useActionState, useState, type FormEvent } from "react";
+import { z } from "zod";
+import { signInAction, type SignInState } from "@/app/auth-actions";
+import { signInInput } from "@/lib/validation/auth";
+import { FieldError } from "./field-errors";
+
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const [state, formAction, pending] = useActionState<SignInState, FormData>(signInAction, {});
+  const [clientErrors, setClientErrors] = useState<SignInState["fieldErrors"]>();
+  const fieldErrors = clientErrors ?? state.fieldErrors;
+
+  function validate(event: FormEvent<HTMLFormElement>) {
+    const form = new FormData(event.currentTarget);
+    const parsed = signInInput.safeParse({ email: form.get("email"), password: form.get("password") });
+    if (parsed.success) return setClientErrors(undefined);
+    event.preventDefault();
+    setClientErrors(z.flattenError(parsed.error).fieldErrors);
+  }
+
+  return (
+    <form action={formAction} onSubmit={validate} className="form" noValidate>
+      {state.error ? (
+        <p className="notice notice--error" role="status" data-testid="form-error">
+          {state.error}
+        </p>
+      ) : null}
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <div className="field">
+        <label htmlFor="email">Email</label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          className="input"
+          required
+          aria-invalid={Boolean(fieldErrors?.email)}
+          aria-describedby={fieldErrors?.email ? "email-error" : undefined}
+        />
+        <FieldError id="email-error" messages={fieldErrors?.email} />
+      </div>
+      <div className="field">
+        <label htmlFor="password">Password</label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          className="input"
+          required
+          aria-invalid={Boolean(fieldErrors?.password)}
+          aria-describedby={fieldErrors?.password ? "password-error" : undefined}
+        />
+        <FieldError id="password-error" messages={fieldErrors?.password} />
+      </div>
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0"])
+  .transform((value) => value === "true" || value === "1");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /** postgres://… selects the postgres.js driver; unset means the embedded PGlite. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** Where PGlite keeps its files; `memory://` keeps them in memory only. */
+  PGLITE_DIR: z.string().min(1).default("./.data/pglite"),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  AUTH_URL: z.url().optional(),
+  AUTH_TRUST_HOST: booleanFlag.optional(),
+  /** Seed demo data into an empty database: defaults to on outside production. */
+  SEED_DEMO_DATA: booleanFlag.optional(),
+  /** How many proxies in front of the app append to X-Forwarded-For (for rate-limit keys). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  NEXT_PHASE: z.string().optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+function parseEnv(): Env {
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment variables:\n${problems.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = parseEnv();
+
+export const isProduction = env.NODE_ENV === "production";
+
+/** True while `next build` collects page data: nothing may open a database or demand secrets then. */
+export const isBuildPhase = env.NEXT_PHASE === "phase-production-build";
+
+export const shouldSeedDemoData = env.SEED_DEMO_DATA ?? !isProduction;
+
+/**
+ * Settings production cannot run without. Checked when the server starts
+ * (instrumentation), not at import, so `next build` needs no secrets.
+ */
+export function productionEnvProblems(current: Env = env): string[] {
+  if (current.NODE_ENV !== "production") return [];
+  const problems: string[] = [];
+  if (!current.AUTH_SECRET) {
+    problems.push("AUTH_SECRET is not set: generate one with `openssl rand -base64 32` and set it.");
+  }
+  if (!current.AUTH_URL && !current.AUTH_TRUST_HOST) {
+    problems.push(
+      "Neither AUTH_URL nor AUTH_TRUST_HOST is set: set AUTH_URL to the public origin (https://shop.example.com), or AUTH_TRUST_HOST=true behind a proxy you control.",
+    );
+  }
+  return problems;
+}

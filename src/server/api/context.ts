@@ -1,0 +1,33 @@
+import { randomUUID } from "node:crypto";
+import { actorFromSessionCookie } from "../auth/session-cookie";
+import type { Db } from "../db/types";
+import type { Actor } from "../domain/actor";
+
+export interface ContextOptions {
+  db: Db;
+  headers: Headers;
+  /** The address rate limits are keyed on (see http/client-ip.ts). */
+  clientIp: string;
+  requestId?: string;
+  /** Tests and trusted server code can fix the caller; requests resolve it from their headers. */
+  actor?: Actor | null;
+}
+
+export function createContext(options: ContextOptions) {
+  const { db, headers, clientIp } = options;
+  let actor: Promise<Actor | null> | undefined =
+    options.actor === undefined ? undefined : Promise.resolve(options.actor);
+  return {
+    db,
+    headers,
+    clientIp,
+    requestId: options.requestId ?? randomUUID(),
+    /** Resolved on first use only, so a public catalog read never touches the session. */
+    getActor(): Promise<Actor | null> {
+      actor ??= actorFromSessionCookie(headers.get("cookie"));
+      return actor;
+    },
+  };
+}
+
+export type Context = ReturnType<typeof createContext>;

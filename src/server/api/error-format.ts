@@ -1,0 +1,44 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { DomainError } from "../domain/errors";
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export const INTERNAL_ERROR_MESSAGE = "Something went wrong on our side. Please try again.";
+
+export function fieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join("."),
+    message: issue.message,
+  }));
+}
+
+function describeIssues(issues: FieldIssue[]): string {
+  const described = issues.slice(0, 3).map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message));
+  const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : "";
+  return `Invalid input. ${described.join("; ")}${more}`;
+}
+
+/**
+ * The one place that decides what a failure looks like to a client: a readable
+ * message, field issues for bad input, safe details from the domain, and
+ * nothing internal (no stack, no SQL) for anything unexpected.
+ */
+export function publicError(error: TRPCError): {
+  message: string;
+  issues?: FieldIssue[];
+  details?: Record<string, unknown>;
+} {
+  if (error.cause instanceof z.ZodError) {
+    const issues = fieldIssues(error.cause);
+    return { message: describeIssues(issues), issues };
+  }
+  if (error.cause instanceof DomainError) {
+    return { message: error.cause.message, details: error.cause.details };
+  }
+  if (error.code === "INTERNAL_SERVER_ERROR") return { message: INTERNAL_ERROR_MESSAGE };
+  return { message: error.message };
+}

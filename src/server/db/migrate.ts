@@ -1,0 +1,33 @@
+import path from "node:path";
+import type { PgliteDatabase } from "drizzle-orm/pglite";
+import type * as schema from "./schema";
+
+const migrationsFolder = path.resolve(process.cwd(), "drizzle");
+
+// Any constant works; it only has to be the same for every instance of this app.
+const MIGRATION_LOCK_ID = 727_001;
+
+export async function migratePglite(db: PgliteDatabase<typeof schema>): Promise<void> {
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  await migrate(db, { migrationsFolder });
+}
+
+/**
+ * Holds an advisory lock on a dedicated connection, so several instances
+ * starting at once apply each migration exactly once.
+ */
+export async function migratePostgres(url: string): Promise<void> {
+  const [{ default: postgres }, { drizzle }, { migrate }] = await Promise.all([
+    import("postgres"),
+    import("drizzle-orm/postgres-js"),
+    import("drizzle-orm/postgres-js/migrator"),
+  ]);
+  const client = postgres(url, { max: 1, onnotice: () => undefined });
+  try {
+    await client`select pg_advisory_lock(${MIGRATION_LOCK_ID})`;
+    await migrate(drizzle({ client }), { migrationsFolder });
+  } finally {
+    await client`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`.catch(() => undefined);
+    await client.end({ timeout: 5 });
+  }
+}

@@ -1,0 +1,31 @@
+import { count } from "drizzle-orm";
+import { hashPassword } from "../auth/password";
+import { DEMO_PASSWORD, demoAccounts, demoProductRows } from "./demo-data";
+import { products, users } from "./schema";
+import type { Db } from "./types";
+
+export interface SeedResult {
+  usersCreated: number;
+  productsCreated: number;
+}
+
+/** Idempotent: existing accounts (by email) and products (by slug) are left as they are. */
+export async function seedDemoData(db: Db): Promise<SeedResult> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const createdUsers = await db
+    .insert(users)
+    .values(demoAccounts.map((account) => ({ ...account, passwordHash })))
+    .onConflictDoNothing({ target: users.email })
+    .returning({ id: users.id });
+  const createdProducts = await db
+    .insert(products)
+    .values(demoProductRows())
+    .onConflictDoNothing({ target: products.slug })
+    .returning({ id: products.id });
+  return { usersCreated: createdUsers.length, productsCreated: createdProducts.length };
+}
+
+export async function isCatalogEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(products);
+  return (row?.n ?? 0) === 0;
+}

@@ -1,0 +1,21 @@
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import type * as schema from "./schema";
+
+type Schema = typeof schema;
+
+/** The drizzle handle the rest of the server sees, whichever driver is underneath. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Either the database or an open transaction: domain helpers accept both. */
+export type DbOrTx = Db | Tx;
+
+export type DriverName = "pglite" | "postgres";
+
+export interface DatabaseConnection {
+  db: Db;
+  driver: DriverName;
+  /** Applies the committed SQL migrations in drizzle/. */
+  migrate: () => Promise<void>;
+  close: () => Promise<void>;
+}

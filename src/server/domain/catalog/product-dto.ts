@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { products } from "../../db/schema";
+
+export const STORE_CURRENCY = "USD";
+
+/** Columns that may leave the server, selected explicitly. */
+export const productColumns = {
+  id: products.id,
+  slug: products.slug,
+  name: products.name,
+  description: products.description,
+  priceCents: products.priceCents,
+  stock: products.stock,
+  imageUrl: products.imageUrl,
+  createdAt: products.createdAt,
+};
+
+type ProductRow = {
+  [K in keyof typeof productColumns]: (typeof products.$inferSelect)[K];
+};
+
+/** Plain JSON (ISO dates), so the same shape serves tRPC, REST and the pages. */
+export const productDto = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  name: z.string(),
+  description: z.string(),
+  priceCents: z.number().int(),
+  currency: z.string(),
+  stock: z.number().int(),
+  imageUrl: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+});
+
+export type ProductDto = z.infer<typeof productDto>;
+
+export function toProductDto(row: ProductRow): ProductDto {
+  return { ...row, currency: STORE_CURRENCY, createdAt: row.createdAt.toISOString() };
+}

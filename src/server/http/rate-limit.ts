@@ -1,0 +1,41 @@
+import { lt, sql } from "drizzle-orm";
+import { rateLimits } from "../db/schema";
+import type { Db } from "../db/types";
+import { DomainError } from "../domain/errors";
+
+export interface RateLimitPolicy {
+  name: string;
+  limit: number;
+  windowSeconds: number;
+}
+
+/** Strict tiers for what attackers hammer; the counters live in the database, shared by all instances. */
+export const rateLimitPolicies = {
+  signUp: { name: "sign-up", limit: 20, windowSeconds: 600 },
+  signIn: { name: "sign-in", limit: 10, windowSeconds: 300 },
+} satisfies Record<string, RateLimitPolicy>;
+
+const CLEANUP_PROBABILITY = 0.01;
+
+/** Counts one hit for `subject` and throws TOO_MANY_REQUESTS once the window's limit is passed. */
+export async function enforceRateLimit(db: Db, policy: RateLimitPolicy, subject: string, now = new Date()): Promise<void> {
+  const windowMs = policy.windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const [row] = await db
+    .insert(rateLimits)
+    .values({ key: `${policy.name}:${subject}`, windowStart, hits: 1 })
+    .onConflictDoUpdate({
+      target: [rateLimits.key, rateLimits.windowStart],
+      set: { hits: sql`${rateLimits.hits} + 1` },
+    })
+    .returning({ hits: rateLimits.hits });
+  if (Math.random() < CLEANUP_PROBABILITY) {
+    await db.delete(rateLimits).where(lt(rateLimits.windowStart, new Date(now.getTime() - 86_400_000)));
+  }
+  if ((row?.hits ?? 0) > policy.limit) {
+    const retryAfterSeconds = Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000);
+    throw new DomainError("TOO_MANY_REQUESTS", `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, {
+      retryAfterSeconds,
+    });
+  }
+}

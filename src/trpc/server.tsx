@@ -1,0 +1,29 @@
+import "server-only";
+
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import { headers } from "next/headers";
+import { cache, type ReactNode } from "react";
+import { appRouter, createCaller } from "@/server/api/root";
+import { createRequestContext } from "@/server/api/request-context";
+import { makeQueryClient } from "./query-client";
+
+/** One query client and one context per server request. */
+export const getQueryClient = cache(makeQueryClient);
+
+const createRscContext = cache(async () => createRequestContext(new Headers(await headers())));
+
+/** queryOptions()/infiniteQueryOptions() for prefetching in server components, no HTTP involved. */
+export const trpc = createTRPCOptionsProxy({
+  router: appRouter,
+  ctx: createRscContext,
+  queryClient: getQueryClient,
+});
+
+/** Direct calls from server components and actions, for data that is not hydrated. */
+export const getServerCaller = cache(async () => createCaller(await createRscContext()));
+
+/** Sends everything prefetched in this request to the client's React Query cache. */
+export function HydrateClient({ children }: { children: ReactNode }) {
+  return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
+}
