@@ -1,0 +1,121 @@
+import { encode } from "next-auth/jwt";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "@/server/db/demo-data";
+import { seedDemoData } from "@/server/db/seed";
+import { verifyCredentials } from "@/server/domain/users/verify-credentials";
+import { rateLimitPolicies } from "@/server/http/rate-limit";
+import { createTestDatabase, type TestDatabase } from "./support/database";
+import { callerFor, expectTrpcError, httpCall, uniqueClientIp, type HttpErrorBody } from "./support/callers";
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemoData(database.db);
+});
+
+afterAll(() => database.dispose());
+
+const valid = { email: "New.Person@Example.test", password: "long enough pw", name: "New Person" };
+
+describe("auth.signUp", () => {
+  it("creates a customer with a normalised email and no password in the answer", async () => {
+    const { user } = await callerFor(database.db, null).auth.signUp(valid);
+    expect(user).toEqual({ id: expect.any(String), email: "new.person@example.test", name: "New Person", role: "customer" });
+    expect(JSON.stringify(user)).not.toContain("argon2");
+  });
+
+  it("is CONFLICT for an email that exists, whatever its case", async () => {
+    const error = await expectTrpcError(
+      callerFor(database.db, null).auth.signUp({ ...valid, email: "NEW.PERSON@example.TEST" }),
+      "CONFLICT",
+    );
+    expect(error.message).toMatch(/already exists/);
+  });
+
+  it("rejects a weak password with BAD_REQUEST and a field issue", async () => {
+    const response = await httpCall(database.db, "auth.signUp", { ...valid, email: "weak@example.test", password: "short" }, { method: "POST" });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as HttpErrorBody;
+    expect(body.error.data.code).toBe("BAD_REQUEST");
+    expect(body.error.data.issues).toEqual([{ path: "password", message: "Password must be at least 8 characters" }]);
+    expect(await verifyCredentials(database.db, { email: "weak@example.test", password: "short" })).toBeNull();
+  });
+
+  it.each([
+    [{ ...valid, email: "not-an-email" }, "email"],
+    [{ ...valid, name: "" }, "name"],
+    [{ ...valid, name: "n".repeat(81) }, "name"],
+    [{ ...valid, password: "p".repeat(129) }, "password"],
+    [{ email: "x@example.test" }, "password"],
+  ])("rejects %j naming %s", async (input, field) => {
+    const error = await expectTrpcError(callerFor(database.db, null).auth.signUp(input as typeof valid), "BAD_REQUEST");
+    expect(error.message).toBeTruthy();
+    const response = await httpCall(database.db, "auth.signUp", input, { method: "POST" });
+    const body = (await response.json()) as HttpErrorBody;
+    expect(body.error.data.issues?.map((issue) => issue.path)).toContain(field);
+  });
+
+  it("is rate limited per client address", async () => {
+    const clientIp = uniqueClientIp();
+    const caller = callerFor(database.db, null, { clientIp });
+    for (let attempt = 0; attempt < rateLimitPolicies.signUp.limit; attempt++) {
+      await caller.auth.signUp({ ...valid, email: `limit-${attempt}@example.test` });
+    }
+    const error = await expectTrpcError(caller.auth.signUp({ ...valid, email: "one-too-many@example.test" }), "TOO_MANY_REQUESTS");
+    expect(error.message).toMatch(/Try again in \d+ seconds/);
+    // Another address is unaffected.
+    await callerFor(database.db, null).auth.signUp({ ...valid, email: "other-address@example.test" });
+  });
+});
+
+describe("credentials", () => {
+  it("accepts the right password", async () => {
+    const actor = await verifyCredentials(database.db, { email: "shopper@storefront.test", password: DEMO_PASSWORD });
+    expect(actor).toMatchObject({ email: "shopper@storefront.test", role: "customer" });
+    expect(actor).not.toHaveProperty("passwordHash");
+  });
+
+  it("gives the same answer for a wrong password and an unknown email", async () => {
+    expect(await verifyCredentials(database.db, { email: "shopper@storefront.test", password: "wrong password" })).toBeNull();
+    expect(await verifyCredentials(database.db, { email: "nobody@storefront.test", password: "wrong password" })).toBeNull();
+  });
+});
+
+describe("identity", () => {
+  const secret = "test-secret-test-secret-test-secret-0123456789";
+
+  async function sessionCookie(claims: Record<string, unknown>, name = "authjs.session-token") {
+    return `${name}=${await encode({ token: claims, secret, salt: name })}`;
+  }
+
+  it("account.me is UNAUTHORIZED without a session", async () => {
+    await expectTrpcError(callerFor(database.db, null).account.me(), "UNAUTHORIZED");
+  });
+
+  it("reads the user from an Auth.js session cookie", async () => {
+    const actor = await verifyCredentials(database.db, { email: "admin@storefront.test", password: DEMO_PASSWORD });
+    const cookie = await sessionCookie({ sub: actor?.id, email: actor?.email, name: actor?.name, role: actor?.role });
+    const me = await callerFor(database.db, null, { headers: new Headers({ cookie }) }).account.me();
+    expect(me).toEqual({ id: actor?.id, email: "admin@storefront.test", name: "Ada Admin", role: "admin" });
+  });
+
+  it("reads the secure-prefixed cookie used over HTTPS", async () => {
+    const id = crypto.randomUUID();
+    const cookie = await sessionCookie({ sub: id, email: "a@b.test", name: "A", role: "customer" }, "__Secure-authjs.session-token");
+    const me = await callerFor(database.db, null, { headers: new Headers({ cookie }) }).account.me();
+    expect(me.id).toBe(id);
+  });
+
+  it("treats a forged, foreign or incomplete session as signed out", async () => {
+    const forged = await encode({
+      token: { sub: crypto.randomUUID(), email: "x@y.test", name: "X", role: "admin" },
+      secret: "another-secret-another-secret-another-secret",
+      salt: "authjs.session-token",
+    });
+    const incomplete = await sessionCookie({ sub: crypto.randomUUID() });
+    for (const cookie of [`authjs.session-token=${forged}`, incomplete, "authjs.session-token=garbage"]) {
+      await expectTrpcError(callerFor(database.db, null, { headers: new Headers({ cookie }) }).account.me(), "UNAUTHORIZED");
+    }
+  });
+});

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "./support/database";
+import { httpCall, type HttpErrorBody } from "./support/callers";
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+
+afterAll(() => database.dispose());
+
+describe("errors over HTTP", () => {
+  it("answers malformed JSON with 400, not 500", async () => {
+    const response = await httpCall(database.db, "auth.signUp", undefined, { method: "POST", body: "{not json" });
+    expect(response.status).toBe(400);
+  });
+
+  it("answers an unknown procedure with 404", async () => {
+    const response = await httpCall(database.db, "catalog.nothing", {});
+    expect(response.status).toBe(404);
+  });
+
+  it("refuses a body over 1 MiB with 413 before parsing it", async () => {
+    const body = JSON.stringify({ email: "a@b.test", password: "x".repeat(2 * 1024 * 1024), name: "big" });
+    const response = await httpCall(database.db, "auth.signUp", undefined, { method: "POST", body });
+    expect(response.status).toBe(413);
+    const payload = (await response.json()) as HttpErrorBody;
+    expect(payload.error.data).toMatchObject({ code: "PAYLOAD_TOO_LARGE", httpStatus: 413 });
+  });
+
+  it("hides internal failures: a generic message, no stack, no SQL", async () => {
+    const broken = await createTestDatabase();
+    await broken.dispose();
+    const response = await httpCall(broken.db, "catalog.list", {});
+    expect(response.status).toBe(500);
+    const text = await response.text();
+    const payload = JSON.parse(text) as HttpErrorBody;
+    expect(payload.error.message).toBe("Something went wrong on our side. Please try again.");
+    expect(payload.error.data.code).toBe("INTERNAL_SERVER_ERROR");
+    expect(payload.error.data.stack).toBeUndefined();
+    expect(text).not.toMatch(/select|products|at .*\.ts/i);
+  });
+});
