@@ -8,6 +8,7 @@ import { DomainError } from "../domain/errors";
 import { verifyCredentials } from "../domain/users/verify-credentials";
 import { clientIpFrom } from "../http/client-ip";
 import { enforceRateLimit, rateLimitPolicies } from "../http/rate-limit";
+import { logger } from "../observability/logger";
 import { getAuthSecret } from "./secret";
 
 declare module "next-auth" {
@@ -43,6 +44,17 @@ function config(): NextAuthConfig {
     trustHost: env.AUTH_TRUST_HOST ?? !isProduction,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/sign-in" },
+    logger: {
+      // A failed sign-in is an expected outcome, not a server error with a stack trace.
+      error(error) {
+        if (error instanceof CredentialsSignin) logger.info({ code: error.code }, "sign-in refused");
+        else logger.error({ err: error }, "auth error");
+      },
+      warn(code) {
+        logger.warn({ code }, "auth warning");
+      },
+      debug() {},
+    },
     providers: [Credentials({ credentials: { email: {}, password: {} }, authorize })],
     callbacks: {
       // The claims session-cookie.ts reads on every request: id, email, name and role.

@@ -1,0 +1,81 @@
+import { expect, test } from "@playwright/test";
+import { recordTrpcRequests } from "./support";
+
+test("the home page arrives with its products: no data request on first load", async ({ page }) => {
+  const trpcRequests = recordTrpcRequests(page);
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "All products" })).toBeVisible();
+  await expect(page.getByTestId("product-card")).toHaveCount(12);
+  await page.waitForLoadState("networkidle");
+  expect(trpcRequests).toEqual([]);
+});
+
+test("load more appends the next page", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByTestId("product-card")).toHaveCount(12);
+  await page.getByRole("button", { name: "Load more" }).click();
+  await expect(page.getByTestId("product-card")).toHaveCount(24);
+  await page.getByRole("button", { name: "Load more" }).click();
+  await expect(page.getByTestId("product-card")).toHaveCount(31);
+  await expect(page.getByText("You have seen all 31 products.")).toBeVisible();
+});
+
+test("search and sort live in the URL", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("searchbox", { name: "Search products" }).fill("kettle");
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page).toHaveURL(/\?q=kettle/);
+  await expect(page.getByRole("heading", { name: "Results for “kettle”" })).toBeVisible();
+  await expect(page.getByTestId("product-card")).toHaveCount(3);
+
+  await page.getByLabel("Sort by").selectOption("price_asc");
+  await expect(page).toHaveURL(/q=kettle&sort=price_asc/);
+  await expect(page.getByTestId("product-card").first()).toContainText("Stovetop Kettle");
+  await expect(page.getByTestId("product-card").first()).toContainText("$44.00");
+
+  await page.getByLabel("Sort by").selectOption("price_desc");
+  await expect(page.getByTestId("product-card").first()).toContainText("Electric Kettle");
+
+  await page.reload();
+  await expect(page.getByLabel("Sort by")).toHaveValue("price_desc");
+  await expect(page.getByRole("searchbox", { name: "Search products" })).toHaveValue("kettle");
+});
+
+test("a search with no results says so", async ({ page }) => {
+  await page.goto("/?q=unobtainium");
+  await expect(page.getByTestId("empty-state")).toContainText("No products match “unobtainium”.");
+  await page.getByRole("link", { name: "Browse all products" }).click();
+  await expect(page.getByTestId("product-card")).toHaveCount(12);
+});
+
+test("a product page shows details, price and stock, with no data request on first load", async ({ page }) => {
+  const trpcRequests = recordTrpcRequests(page);
+  await page.goto("/products/weekender-duffel");
+  await expect(page.getByRole("heading", { name: "Weekender Duffel", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("product-price")).toHaveText("$159.00");
+  await expect(page.getByTestId("product-stock")).toHaveText("Only 1 left");
+  await expect(page).toHaveTitle("Weekender Duffel · Storefront");
+  await page.waitForLoadState("networkidle");
+  expect(trpcRequests).toEqual([]);
+});
+
+test("opening a product from the grid", async ({ page }) => {
+  await page.goto("/?sort=name");
+  await page.getByTestId("product-card").first().click();
+  await expect(page).toHaveURL(/\/products\/brass-desk-lamp$/);
+  await expect(page.getByRole("heading", { name: "Brass Desk Lamp", level: 1 })).toBeVisible();
+});
+
+test("an unknown product is a real 404 page", async ({ page }) => {
+  const response = await page.goto("/products/no-such-product");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByTestId("not-found")).toContainText("Page not found");
+  await page.getByRole("link", { name: "Back to the shop" }).click();
+  await expect(page.getByRole("heading", { name: "All products" })).toBeVisible();
+});
+
+test("an unknown address is a 404 page too", async ({ page }) => {
+  const response = await page.goto("/no/such/page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByTestId("not-found")).toBeVisible();
+});
