@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { actorFromSessionCookie } from "../auth/session-cookie";
 import type { Db } from "../db/types";
 import type { Actor } from "../domain/actor";
+import type { PaymentProvider } from "../domain/payments/payment-provider";
+import { testPaymentProcessor } from "../domain/payments/test-processor";
 
 export interface ContextOptions {
   db: Db;
@@ -11,6 +13,8 @@ export interface ContextOptions {
   requestId?: string;
   /** Tests and trusted server code can fix the caller; requests resolve it from their headers. */
   actor?: Actor | null;
+  /** The built-in test processor unless a real one is configured. */
+  payments?: PaymentProvider;
 }
 
 export function createContext(options: ContextOptions) {
@@ -21,6 +25,7 @@ export function createContext(options: ContextOptions) {
     db,
     headers,
     clientIp,
+    payments: options.payments ?? testPaymentProcessor,
     requestId: options.requestId ?? randomUUID(),
     /** Resolved on first use only, so a public catalog read never touches the session. */
     getActor(): Promise<Actor | null> {

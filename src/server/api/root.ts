@@ -1,12 +1,18 @@
 import { accountRouter } from "./routers/account";
 import { authRouter } from "./routers/auth";
+import { cartRouter } from "./routers/cart";
 import { catalogRouter } from "./routers/catalog";
+import { checkoutRouter } from "./routers/checkout";
+import { ordersRouter } from "./routers/orders";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
   auth: authRouter,
   account: accountRouter,
   catalog: catalogRouter,
+  cart: cartRouter,
+  checkout: checkoutRouter,
+  orders: ordersRouter,
 });
 
 export type AppRouter = typeof appRouter;

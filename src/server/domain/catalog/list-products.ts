@@ -2,7 +2,8 @@ import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { CatalogSort } from "@/lib/validation/catalog";
 import { products } from "../../db/schema";
 import type { Db } from "../../db/types";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { z } from "zod";
+import { decodeCursor, encodeCursor, timestampCursorValue } from "../pagination/cursor";
 import { productColumns, toProductDto, type ProductDto } from "./product-dto";
 
 export interface ListProductsOptions {
@@ -16,6 +17,13 @@ export interface ProductPage {
   items: ProductDto[];
   nextCursor: string | null;
 }
+
+const cursorValueBySort: Record<CatalogSort, z.ZodType<string | number>> = {
+  newest: timestampCursorValue,
+  price_asc: z.number().int(),
+  price_desc: z.number().int(),
+  name: z.string().max(500),
+};
 
 const after = { value: sql.placeholder("afterValue"), id: sql.placeholder("afterId") };
 
@@ -76,7 +84,7 @@ function likePattern(q: string): string {
 export async function listProducts(db: Db, options: ListProductsOptions): Promise<ProductPage> {
   const { sort, limit } = options;
   const q = options.q?.trim() || undefined;
-  const cursor = options.cursor ? decodeCursor(options.cursor, sort) : undefined;
+  const cursor = options.cursor ? decodeCursor(options.cursor, cursorValueBySort[sort]) : undefined;
   const rows = await preparedList(db, sort, cursor !== undefined, q !== undefined).execute({
     take: limit + 1,
     pattern: q === undefined ? undefined : likePattern(q),

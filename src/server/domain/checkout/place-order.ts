@@ -1,0 +1,180 @@
+import { and, asc, eq, gte, sql } from "drizzle-orm";
+import type { PlaceOrderInput } from "@/lib/validation/shopping";
+import { cartItems, orderItems, orders, orderStatusHistory, payments, products } from "../../db/schema";
+import type { Db, Tx } from "../../db/types";
+import type { Actor } from "../actor";
+import { STORE_CURRENCY } from "../catalog/product-dto";
+import { DomainError } from "../errors";
+import { recordEvents, type DomainEvent } from "../events/record-events";
+import { getOwnOrder } from "../orders/get-order";
+import type { OrderDto } from "../orders/order-dto";
+import type { PaymentProvider } from "../payments/payment-provider";
+
+export interface CheckoutDependencies {
+  payments: PaymentProvider;
+}
+
+interface CartLine {
+  productId: string;
+  quantity: number;
+  name: string;
+  slug: string;
+  priceCents: number;
+}
+
+function fingerprint(lines: CartLine[]): string {
+  return lines.map((line) => `${line.productId}:${line.quantity}`).join(",");
+}
+
+/**
+ * Locks the actor's cart rows, so concurrent checkouts by the same user run one
+ * after the other: the second sees the first's order and an empty cart.
+ * Ordered by product id so every transaction takes product locks in one order.
+ */
+function lockCart(tx: Tx, actor: Actor): Promise<CartLine[]> {
+  return tx
+    .select({
+      productId: cartItems.productId,
+      quantity: cartItems.quantity,
+      name: products.name,
+      slug: products.slug,
+      priceCents: products.priceCents,
+    })
+    .from(cartItems)
+    .innerJoin(products, eq(products.id, cartItems.productId))
+    .where(eq(cartItems.userId, actor.id))
+    .orderBy(asc(cartItems.productId))
+    .for("update", { of: cartItems });
+}
+
+async function findOrderForKey(tx: Tx, actor: Actor, idempotencyKey: string) {
+  const [existing] = await tx
+    .select({ id: orders.id, cartFingerprint: orders.cartFingerprint })
+    .from(orders)
+    .where(and(eq(orders.userId, actor.id), eq(orders.idempotencyKey, idempotencyKey)))
+    .limit(1);
+  return existing;
+}
+
+/** A repeated key returns its order, unless the caller now has a different, non-empty cart. */
+function replay(existing: { id: string; cartFingerprint: string }, lines: CartLine[]): string {
+  if (lines.length > 0 && fingerprint(lines) !== existing.cartFingerprint) {
+    throw new DomainError(
+      "UNPROCESSABLE_CONTENT",
+      "This checkout was already completed with a different cart. Reload the checkout page to place a new order.",
+      { orderId: existing.id },
+    );
+  }
+  return existing.id;
+}
+
+/** Takes every line's quantity from stock in one statement each; reports all lines that are short. */
+async function takeStock(tx: Tx, lines: CartLine[]): Promise<DomainEvent[]> {
+  const short: string[] = [];
+  const changes: DomainEvent[] = [];
+  for (const line of lines) {
+    const [updated] = await tx
+      .update(products)
+      .set({ stock: sql`${products.stock} - ${line.quantity}` })
+      .where(and(eq(products.id, line.productId), eq(products.active, true), gte(products.stock, line.quantity)))
+      .returning({ stock: products.stock });
+    if (updated) changes.push({ topic: "stock.changed", payload: { productId: line.productId, stock: updated.stock } });
+    else short.push(line.productId);
+  }
+  if (short.length > 0) {
+    throw new DomainError(
+      "CONFLICT",
+      short.length === 1
+        ? "One item in your cart is no longer available in the quantity you asked for."
+        : `${short.length} items in your cart are no longer available in the quantities you asked for.`,
+      { productIds: short },
+    );
+  }
+  return changes;
+}
+
+/**
+ * Turns the actor's cart into a paid order in one transaction: prices from the
+ * database, stock taken atomically per line (all lines or none), payment
+ * charged, cart emptied, outbox events written. Idempotent per (user, key).
+ */
+export async function placeOrder(
+  db: Db,
+  actor: Actor,
+  input: PlaceOrderInput,
+  dependencies: CheckoutDependencies,
+): Promise<OrderDto> {
+  const { idempotencyKey } = input;
+  const orderId = await db.transaction(async (tx) => {
+    const lines = await lockCart(tx, actor);
+    const existing = await findOrderForKey(tx, actor, idempotencyKey);
+    if (existing) return replay(existing, lines);
+    if (lines.length === 0) throw new DomainError("BAD_REQUEST", "Your cart is empty.");
+
+    const totalCents = lines.reduce((sum, line) => sum + line.priceCents * line.quantity, 0);
+    const [created] = await tx
+      .insert(orders)
+      .values({
+        userId: actor.id,
+        status: "pending",
+        totalCents,
+        currency: STORE_CURRENCY,
+        idempotencyKey,
+        cartFingerprint: fingerprint(lines),
+      })
+      .onConflictDoNothing({ target: [orders.userId, orders.idempotencyKey] })
+      .returning({ id: orders.id });
+    if (!created) {
+      // Another transaction with this key committed between our check and insert.
+      const winner = await findOrderForKey(tx, actor, idempotencyKey);
+      if (!winner) throw new Error("idempotency key conflict without an order");
+      return replay(winner, []);
+    }
+
+    const stockEvents = await takeStock(tx, lines);
+    await tx.insert(orderItems).values(
+      lines.map((line) => ({
+        orderId: created.id,
+        productId: line.productId,
+        productName: line.name,
+        productSlug: line.slug,
+        unitPriceCents: line.priceCents,
+        quantity: line.quantity,
+      })),
+    );
+
+    const charge = await dependencies.payments.charge({
+      amountCents: totalCents,
+      currency: STORE_CURRENCY,
+      cardNumber: input.payment.cardNumber,
+      idempotencyKey,
+    });
+    if (charge.status === "declined") {
+      // Throwing rolls everything back: no order, no stock taken, the cart intact.
+      throw new DomainError("PAYMENT_REQUIRED", "Your card was declined. Nothing was charged; try another card.");
+    }
+    await tx.insert(payments).values({
+      orderId: created.id,
+      kind: "charge",
+      status: "succeeded",
+      provider: dependencies.payments.name,
+      amountCents: totalCents,
+      currency: STORE_CURRENCY,
+      reference: charge.reference,
+      cardLast4: input.payment.cardNumber.slice(-4),
+    });
+    await tx.update(orders).set({ status: "paid", updatedAt: new Date() }).where(eq(orders.id, created.id));
+    await tx.insert(orderStatusHistory).values([
+      { orderId: created.id, fromStatus: null, toStatus: "pending", actorId: actor.id, note: "Order placed" },
+      { orderId: created.id, fromStatus: "pending", toStatus: "paid", actorId: actor.id, note: "Payment approved" },
+    ]);
+    await tx.delete(cartItems).where(eq(cartItems.userId, actor.id));
+    await recordEvents(tx, [
+      { topic: "order.created", payload: { orderId: created.id, userId: actor.id, totalCents } },
+      { topic: "order.status", payload: { orderId: created.id, userId: actor.id, status: "paid" } },
+      ...stockEvents,
+    ]);
+    return created.id;
+  });
+  return getOwnOrder(db, actor, orderId);
+}

@@ -1,0 +1,67 @@
+import { and, asc, eq } from "drizzle-orm";
+import { orderItems, orders, orderStatusHistory, payments } from "../../db/schema";
+import type { DbOrTx } from "../../db/types";
+import type { Actor } from "../actor";
+import { DomainError } from "../errors";
+import type { OrderDto } from "./order-dto";
+
+/** The actor's own order. Someone else's is NOT_FOUND, exactly like one that does not exist. */
+export async function getOwnOrder(db: DbOrTx, actor: Actor, orderId: string): Promise<OrderDto> {
+  const [order] = await db
+    .select({
+      id: orders.id,
+      status: orders.status,
+      totalCents: orders.totalCents,
+      currency: orders.currency,
+      createdAt: orders.createdAt,
+      updatedAt: orders.updatedAt,
+    })
+    .from(orders)
+    .where(and(eq(orders.id, orderId), eq(orders.userId, actor.id)))
+    .limit(1);
+  if (!order) throw new DomainError("NOT_FOUND", "We could not find that order.");
+
+  const [items, history, moneyMovements] = await Promise.all([
+    db
+      .select({
+        productId: orderItems.productId,
+        productName: orderItems.productName,
+        productSlug: orderItems.productSlug,
+        unitPriceCents: orderItems.unitPriceCents,
+        quantity: orderItems.quantity,
+      })
+      .from(orderItems)
+      .where(eq(orderItems.orderId, order.id))
+      .orderBy(asc(orderItems.productName)),
+    db
+      .select({
+        fromStatus: orderStatusHistory.fromStatus,
+        toStatus: orderStatusHistory.toStatus,
+        note: orderStatusHistory.note,
+        createdAt: orderStatusHistory.createdAt,
+      })
+      .from(orderStatusHistory)
+      .where(eq(orderStatusHistory.orderId, order.id))
+      .orderBy(asc(orderStatusHistory.id)),
+    db
+      .select({
+        kind: payments.kind,
+        amountCents: payments.amountCents,
+        cardLast4: payments.cardLast4,
+        createdAt: payments.createdAt,
+      })
+      .from(payments)
+      .where(and(eq(payments.orderId, order.id), eq(payments.status, "succeeded")))
+      .orderBy(asc(payments.createdAt)),
+  ]);
+
+  return {
+    ...order,
+    createdAt: order.createdAt.toISOString(),
+    updatedAt: order.updatedAt.toISOString(),
+    itemCount: items.reduce((sum, item) => sum + item.quantity, 0),
+    items: items.map((item) => ({ ...item, lineTotalCents: item.unitPriceCents * item.quantity })),
+    history: history.map((entry) => ({ ...entry, createdAt: entry.createdAt.toISOString() })),
+    payments: moneyMovements.map((entry) => ({ ...entry, createdAt: entry.createdAt.toISOString() })),
+  };
+}
