@@ -34,7 +34,10 @@ function startServer() {
 async function waitForHealth(deadlineMs = 60_000): Promise<void> {
   const started = Date.now();
   while (Date.now() - started < deadlineMs) {
-    const ok = await fetch(`${origin}/api/health`).then((response) => response.ok, () => false);
+    const ok = await fetch(`${origin}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -45,7 +48,10 @@ async function waitForHealth(deadlineMs = 60_000): Promise<void> {
 async function sessionCookie(): Promise<string> {
   const csrf = await fetch(`${origin}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
   const response = await fetch(`${origin}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
@@ -101,7 +107,11 @@ try {
     { name: "health (db round trip, no tRPC)", path: "/api/health" },
     { name: "catalog.list anonymous", path: `/api/trpc/catalog.list?input=${input({ limit: 20 })}` },
     { name: "account.me signed in", path: "/api/trpc/account.me", headers: { cookie } },
-    { name: "catalog.list signed in", path: `/api/trpc/catalog.list?input=${input({ limit: 20 })}`, headers: { cookie } },
+    {
+      name: "catalog.list signed in",
+      path: `/api/trpc/catalog.list?input=${input({ limit: 20 })}`,
+      headers: { cookie },
+    },
   ];
   // Warm up every route once so compilation and first queries are not measured.
   for (const scenario of scenarios) await fetch(`${origin}${scenario.path}`, { headers: scenario.headers });
@@ -112,7 +122,10 @@ try {
     process.stdout.write(`${JSON.stringify(result)}\n`);
   }
   mkdirSync("bench/results", { recursive: true });
-  writeFileSync("bench/results/latest.json", JSON.stringify({ date: new Date().toISOString(), seconds, connections, results }, null, 2));
+  writeFileSync(
+    "bench/results/latest.json",
+    JSON.stringify({ date: new Date().toISOString(), seconds, connections, results }, null, 2),
+  );
   console.table(results);
 } finally {
   stop();

@@ -28,3 +28,15 @@ export function recordTrpcRequests(page: Page): string[] {
   });
   return seen;
 }
+
+/** Creates a fresh customer through auth.signUp and signs them in, so each test has its own cart. */
+export async function signUpQuickly(page: Page, name: string): Promise<{ email: string; password: string }> {
+  const credentials = { email: uniqueEmail(name.toLowerCase().replace(/\s+/g, "-")), password: "a long password" };
+  const response = await page.request.post("/api/trpc/auth.signUp", { data: { ...credentials, name } });
+  expect(response.ok()).toBe(true);
+  await signInQuickly(page, credentials);
+  return credentials;
+}
+
+export const APPROVED_CARD = "4242 4242 4242 4242";
+export const DECLINED_CARD = "4000 0000 0000 0002";

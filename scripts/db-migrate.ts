@@ -10,7 +10,9 @@ const target = configuredTarget();
 const connection = await connect(target);
 try {
   await connection.migrate();
-  process.stdout.write(`Migrations applied (${connection.driver}${target.kind === "pglite" ? ` in ${target.dir}` : ""}).\n`);
+  process.stdout.write(
+    `Migrations applied (${connection.driver}${target.kind === "pglite" ? ` in ${target.dir}` : ""}).\n`,
+  );
 } finally {
   await connection.close();
 }

@@ -40,17 +40,27 @@ for (const [label, command, args] of [
 }
 
 const vitestReport = path.join(reports, "vitest.json");
-const vitestOk = run("integration", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${vitestReport}`]);
+const vitestOk = run("integration", bin("vitest"), [
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile=${vitestReport}`,
+]);
 const vitest = readJson<{ numPassedTests: number; numFailedTests: number }>(vitestReport);
 tallies.integration = vitest
   ? { passed: vitest.numPassedTests, failed: vitest.numFailedTests + (vitestOk || vitest.numFailedTests > 0 ? 0 : 1) }
   : { passed: 0, failed: 1 };
 
 const e2eReport = path.join(reports, "e2e.json");
-const e2eOk = run("e2e", bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport });
+const e2eOk = run("e2e", bin("playwright"), ["test", "--reporter=list,json"], {
+  PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport,
+});
 const e2e = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(e2eReport);
 tallies.e2e = e2e
-  ? { passed: e2e.stats.expected, failed: e2e.stats.unexpected + e2e.stats.flaky + (e2eOk || e2e.stats.unexpected > 0 ? 0 : 1) }
+  ? {
+      passed: e2e.stats.expected,
+      failed: e2e.stats.unexpected + e2e.stats.flaky + (e2eOk || e2e.stats.unexpected > 0 ? 0 : 1),
+    }
   : { passed: 0, failed: 1 };
 
 process.stdout.write("\nSummary\n");

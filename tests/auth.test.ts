@@ -21,7 +21,12 @@ const valid = { email: "New.Person@Example.test", password: "long enough pw", na
 describe("auth.signUp", () => {
   it("creates a customer with a normalised email and no password in the answer", async () => {
     const { user } = await callerFor(database.db, null).auth.signUp(valid);
-    expect(user).toEqual({ id: expect.any(String), email: "new.person@example.test", name: "New Person", role: "customer" });
+    expect(user).toEqual({
+      id: expect.any(String),
+      email: "new.person@example.test",
+      name: "New Person",
+      role: "customer",
+    });
     expect(JSON.stringify(user)).not.toContain("argon2");
   });
 
@@ -34,7 +39,12 @@ describe("auth.signUp", () => {
   });
 
   it("rejects a weak password with BAD_REQUEST and a field issue", async () => {
-    const response = await httpCall(database.db, "auth.signUp", { ...valid, email: "weak@example.test", password: "short" }, { method: "POST" });
+    const response = await httpCall(
+      database.db,
+      "auth.signUp",
+      { ...valid, email: "weak@example.test", password: "short" },
+      { method: "POST" },
+    );
     expect(response.status).toBe(400);
     const body = (await response.json()) as HttpErrorBody;
     expect(body.error.data.code).toBe("BAD_REQUEST");
@@ -62,7 +72,10 @@ describe("auth.signUp", () => {
     for (let attempt = 0; attempt < rateLimitPolicies.signUp.limit; attempt++) {
       await caller.auth.signUp({ ...valid, email: `limit-${attempt}@example.test` });
     }
-    const error = await expectTrpcError(caller.auth.signUp({ ...valid, email: "one-too-many@example.test" }), "TOO_MANY_REQUESTS");
+    const error = await expectTrpcError(
+      caller.auth.signUp({ ...valid, email: "one-too-many@example.test" }),
+      "TOO_MANY_REQUESTS",
+    );
     expect(error.message).toMatch(/Try again in \d+ seconds/);
     // Another address is unaffected.
     await callerFor(database.db, null).auth.signUp({ ...valid, email: "other-address@example.test" });
@@ -77,8 +90,12 @@ describe("credentials", () => {
   });
 
   it("gives the same answer for a wrong password and an unknown email", async () => {
-    expect(await verifyCredentials(database.db, { email: "shopper@storefront.test", password: "wrong password" })).toBeNull();
-    expect(await verifyCredentials(database.db, { email: "nobody@storefront.test", password: "wrong password" })).toBeNull();
+    expect(
+      await verifyCredentials(database.db, { email: "shopper@storefront.test", password: "wrong password" }),
+    ).toBeNull();
+    expect(
+      await verifyCredentials(database.db, { email: "nobody@storefront.test", password: "wrong password" }),
+    ).toBeNull();
   });
 });
 
@@ -102,7 +119,10 @@ describe("identity", () => {
 
   it("reads the secure-prefixed cookie used over HTTPS", async () => {
     const id = crypto.randomUUID();
-    const cookie = await sessionCookie({ sub: id, email: "a@b.test", name: "A", role: "customer" }, "__Secure-authjs.session-token");
+    const cookie = await sessionCookie(
+      { sub: id, email: "a@b.test", name: "A", role: "customer" },
+      "__Secure-authjs.session-token",
+    );
     const me = await callerFor(database.db, null, { headers: new Headers({ cookie }) }).account.me();
     expect(me.id).toBe(id);
   });
@@ -115,7 +135,10 @@ describe("identity", () => {
     });
     const incomplete = await sessionCookie({ sub: crypto.randomUUID() });
     for (const cookie of [`authjs.session-token=${forged}`, incomplete, "authjs.session-token=garbage"]) {
-      await expectTrpcError(callerFor(database.db, null, { headers: new Headers({ cookie }) }).account.me(), "UNAUTHORIZED");
+      await expectTrpcError(
+        callerFor(database.db, null, { headers: new Headers({ cookie }) }).account.me(),
+        "UNAUTHORIZED",
+      );
     }
   });
 });

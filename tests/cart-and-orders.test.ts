@@ -133,13 +133,13 @@ describe("orders", () => {
 
   it("two cancels in a race return the stock once", async () => {
     const { order, product, caller } = await placeOrderFor(await buyer(), 2, 4);
-    const results = await Promise.allSettled([caller.orders.cancel({ id: order.id }), caller.orders.cancel({ id: order.id })]);
+    const results = await Promise.allSettled([
+      caller.orders.cancel({ id: order.id }),
+      caller.orders.cancel({ id: order.id }),
+    ]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     expect(await stockOf(database.db, product.id)).toBe(4);
-    const [refunds] = await database.db
-      .select({ n: count() })
-      .from(payments)
-      .where(eq(payments.orderId, order.id));
+    const [refunds] = await database.db.select({ n: count() }).from(payments).where(eq(payments.orderId, order.id));
     expect(refunds?.n).toBe(2);
   });
 

@@ -91,7 +91,11 @@ describe("catalog.list", () => {
 
   it("searches names and descriptions, case-insensitively", async () => {
     const byName = await anonymous.catalog.list({ q: "KETTLE", limit: 100 });
-    expect(byName.items.map((item) => item.name).sort()).toEqual(["Electric Kettle", "Gooseneck Kettle", "Stovetop Kettle"]);
+    expect(byName.items.map((item) => item.name).sort()).toEqual([
+      "Electric Kettle",
+      "Gooseneck Kettle",
+      "Stovetop Kettle",
+    ]);
     const byDescription = await anonymous.catalog.list({ q: "merino", limit: 100 });
     expect(byDescription.items.map((item) => item.slug)).toEqual(["merino-hiking-socks"]);
   });

@@ -24,7 +24,8 @@ describe("checkout.placeOrder", () => {
   it("never oversells: 50 buyers race for 10 units", async () => {
     const product = await insertProduct(database.db, { stock: 10 });
     const buyers = await insertCustomers(database.db, 50);
-    for (const buyer of buyers) await callerFor(database.db, buyer).cart.setItem({ productId: product.id, quantity: 1 });
+    for (const buyer of buyers)
+      await callerFor(database.db, buyer).cart.setItem({ productId: product.id, quantity: 1 });
 
     const results = await Promise.allSettled(
       buyers.map((buyer) =>
@@ -59,7 +60,10 @@ describe("checkout.placeOrder", () => {
     expect(ids.size).toBe(1);
     const [orderId] = [...ids];
     expect(await orderCount([buyer.id])).toBe(1);
-    const [paymentRows] = await database.db.select({ n: count() }).from(payments).where(eq(payments.orderId, orderId ?? ""));
+    const [paymentRows] = await database.db
+      .select({ n: count() })
+      .from(payments)
+      .where(eq(payments.orderId, orderId ?? ""));
     expect(paymentRows?.n).toBe(1);
     expect(await stockOf(database.db, product.id)).toBe(97);
 
@@ -79,7 +83,10 @@ describe("checkout.placeOrder", () => {
     await caller.checkout.placeOrder({ idempotencyKey, payment: APPROVED_CARD });
     await caller.cart.setItem({ productId: product.id, quantity: 2 });
 
-    await expectTrpcError(caller.checkout.placeOrder({ idempotencyKey, payment: APPROVED_CARD }), "UNPROCESSABLE_CONTENT");
+    await expectTrpcError(
+      caller.checkout.placeOrder({ idempotencyKey, payment: APPROVED_CARD }),
+      "UNPROCESSABLE_CONTENT",
+    );
     expect(await orderCount([buyer.id])).toBe(1);
     expect(await stockOf(database.db, product.id)).toBe(9);
   });
@@ -179,7 +186,9 @@ describe("checkout.placeOrder", () => {
     );
     expect(response.status).toBe(400);
     const body = (await response.json()) as HttpErrorBody;
-    expect(body.error.data.issues).toEqual([{ path: "payment.cardNumber", message: "This card number is not valid; check the digits" }]);
+    expect(body.error.data.issues).toEqual([
+      { path: "payment.cardNumber", message: "This card number is not valid; check the digits" },
+    ]);
   });
 
   it("refuses an empty cart", async () => {
@@ -215,7 +224,11 @@ describe("checkout.placeOrder", () => {
 
   it.each([
     ["a non-uuid idempotency key", { idempotencyKey: "abc", payment: APPROVED_CARD }, "idempotencyKey"],
-    ["a 10 MB card number", { idempotencyKey: randomUUID(), payment: { cardNumber: "4".repeat(10_000_000) } }, "payment.cardNumber"],
+    [
+      "a 10 MB card number",
+      { idempotencyKey: randomUUID(), payment: { cardNumber: "4".repeat(10_000_000) } },
+      "payment.cardNumber",
+    ],
     ["no payment", { idempotencyKey: randomUUID() }, "payment"],
   ])("rejects %s with BAD_REQUEST and changes nothing", async (_label, input, field) => {
     const product = await insertProduct(database.db, { stock: 4 });

@@ -14,7 +14,9 @@ describe("production environment", () => {
 
   it("is satisfied by a secret and a trusted host", () => {
     expect(productionEnvProblems({ ...base, AUTH_SECRET: "s".repeat(32), AUTH_TRUST_HOST: true })).toEqual([]);
-    expect(productionEnvProblems({ ...base, AUTH_SECRET: "s".repeat(32), AUTH_URL: "https://shop.example" })).toEqual([]);
+    expect(productionEnvProblems({ ...base, AUTH_SECRET: "s".repeat(32), AUTH_URL: "https://shop.example" })).toEqual(
+      [],
+    );
   });
 
   it("asks nothing of development", () => {

@@ -22,9 +22,7 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
     if (!(error instanceof AuthError)) throw error;
     const rateLimited = "code" in error && error.code === "rate_limited";
     return {
-      error: rateLimited
-        ? "Too many sign-in attempts. Wait a few minutes and try again."
-        : "Wrong email or password.",
+      error: rateLimited ? "Too many sign-in attempts. Wait a few minutes and try again." : "Wrong email or password.",
     };
   }
 }

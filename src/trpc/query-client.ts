@@ -1,4 +1,4 @@
-import { defaultShouldDehydrateQuery, QueryClient } from "@tanstack/react-query";
+import { QueryClient } from "@tanstack/react-query";
 
 /** One factory for the server (per request) and the browser (one per tab). */
 export function makeQueryClient(): QueryClient {
@@ -7,11 +7,12 @@ export function makeQueryClient(): QueryClient {
       queries: {
         // Hydrated data is fresh: the browser must not refetch what the server just sent.
         staleTime: 30_000,
-        retry: (failureCount, error) => failureCount < 2 && !isClientError(error),
+        // Server-side calls are in-process: a retry would only repeat the same answer, slower.
+        retry:
+          typeof window === "undefined" ? false : (failureCount, error) => failureCount < 2 && !isClientError(error),
       },
-      dehydrate: {
-        shouldDehydrateQuery: (query) => defaultShouldDehydrateQuery(query) || query.state.status === "pending",
-      },
+      // Pages await their prefetches, so only finished, successful queries are sent to the
+      // browser; a pending one could later reject (e.g. NOT_FOUND) inside the stream.
     },
   });
 }

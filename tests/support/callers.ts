@@ -74,7 +74,10 @@ export async function httpCall(
   const request = new Request(url, {
     method,
     body,
-    headers: { "content-type": "application/json", ...(body ? { "content-length": String(Buffer.byteLength(body)) } : {}) },
+    headers: {
+      "content-type": "application/json",
+      ...(body ? { "content-length": String(Buffer.byteLength(body)) } : {}),
+    },
   });
   return handleTrpcRequest(request, async () =>
     createContext({ db, headers: request.headers, clientIp: uniqueClientIp(), actor: options.actor ?? null }),

@@ -5,7 +5,8 @@ import type { Db } from "@/server/db/types";
 import type { Actor } from "@/server/domain/actor";
 
 // A syntactically valid argon2id hash nobody knows the password for: these users never sign in.
-const UNUSABLE_HASH = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0000000000000000000000000000000000000000000";
+const UNUSABLE_HASH =
+  "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0000000000000000000000000000000000000000000";
 
 export async function insertCustomers(db: Db, count: number): Promise<Actor[]> {
   return db

@@ -9,6 +9,9 @@ import { env } from "@/env";
 export function clientIpFrom(headers: Headers, trustedHops = env.TRUSTED_PROXY_HOPS): string {
   const forwarded = headers.get("x-forwarded-for");
   if (!forwarded || trustedHops === 0) return "unknown";
-  const hops = forwarded.split(",").map((entry) => entry.trim()).filter(Boolean);
+  const hops = forwarded
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   return hops[Math.max(0, hops.length - trustedHops)] ?? "unknown";
 }

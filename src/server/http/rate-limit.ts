@@ -18,7 +18,12 @@ export const rateLimitPolicies = {
 const CLEANUP_PROBABILITY = 0.01;
 
 /** Counts one hit for `subject` and throws TOO_MANY_REQUESTS once the window's limit is passed. */
-export async function enforceRateLimit(db: Db, policy: RateLimitPolicy, subject: string, now = new Date()): Promise<void> {
+export async function enforceRateLimit(
+  db: Db,
+  policy: RateLimitPolicy,
+  subject: string,
+  now = new Date(),
+): Promise<void> {
   const windowMs = policy.windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
   const [row] = await db

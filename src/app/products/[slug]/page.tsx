@@ -3,8 +3,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { AddToCart } from "@/components/cart/add-to-cart";
 import { StockLabel } from "@/components/catalog/stock-label";
 import { formatMoney } from "@/lib/money";
+import { getCurrentActor } from "@/server/auth/current-actor";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 
 interface ProductPageProps {
@@ -28,7 +30,7 @@ export async function generateMetadata({ params }: ProductPageProps): Promise<Me
 }
 
 export default async function ProductPage({ params }: ProductPageProps) {
-  const product = await loadProduct((await params).slug);
+  const [product, actor] = await Promise.all([loadProduct((await params).slug), getCurrentActor()]);
   return (
     <HydrateClient>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
@@ -50,6 +52,17 @@ export default async function ProductPage({ params }: ProductPageProps) {
             </p>
           </div>
           <p>{product.description}</p>
+          {actor ? (
+            <AddToCart productId={product.id} productName={product.name} stock={product.stock} />
+          ) : product.stock > 0 ? (
+            <Link className="button" href={`/sign-in?callbackUrl=${encodeURIComponent(`/products/${product.slug}`)}`}>
+              Sign in to buy
+            </Link>
+          ) : (
+            <button type="button" className="button" disabled>
+              Out of stock
+            </button>
+          )}
         </div>
       </article>
     </HydrateClient>

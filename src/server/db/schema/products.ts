@@ -28,8 +28,12 @@ export const products = pgTable(
     index("products_active_newest_idx")
       .on(table.createdAt, table.id)
       .where(sql`${table.active}`),
-    index("products_active_price_idx").on(table.priceCents, table.id).where(sql`${table.active}`),
-    index("products_active_name_idx").on(table.name, table.id).where(sql`${table.active}`),
+    index("products_active_price_idx")
+      .on(table.priceCents, table.id)
+      .where(sql`${table.active}`),
+    index("products_active_name_idx")
+      .on(table.name, table.id)
+      .where(sql`${table.active}`),
     index("products_name_trgm_idx").using("gin", sql`${table.name} gin_trgm_ops`),
     index("products_description_trgm_idx").using("gin", sql`${table.description} gin_trgm_ops`),
   ],

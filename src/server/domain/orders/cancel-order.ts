@@ -47,7 +47,8 @@ export async function cancelOwnOrder(
         .set({ stock: sql`${products.stock} + ${line.quantity}` })
         .where(eq(products.id, line.productId))
         .returning({ stock: products.stock });
-      if (restocked) stockEvents.push({ topic: "stock.changed", payload: { productId: line.productId, stock: restocked.stock } });
+      if (restocked)
+        stockEvents.push({ topic: "stock.changed", payload: { productId: line.productId, stock: restocked.stock } });
     }
 
     const charges = await tx

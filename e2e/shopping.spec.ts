@@ -1,0 +1,145 @@
+import { expect, test, type Page } from "@playwright/test";
+import { APPROVED_CARD, DECLINED_CARD, SHOPPER, signInQuickly, signUpQuickly } from "./support";
+
+async function addToCart(page: Page, slug: string, quantity: number) {
+  await page.goto(`/products/${slug}`);
+  await page.getByLabel("Quantity").selectOption(String(quantity));
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByTestId("add-to-cart-status")).toContainText(`Added ${quantity} ×`);
+}
+
+async function checkOut(page: Page, card: string) {
+  await page.goto("/checkout");
+  await page.getByLabel("Card number").fill(card);
+  await page.getByRole("button", { name: /Place order/ }).click();
+}
+
+test("buy two products, change a quantity, pay, see the order, cancel it and get the stock back", async ({ page }) => {
+  await signUpQuickly(page, "Full Flow");
+  await page.goto("/products/stoneware-mug");
+  await expect(page.getByTestId("product-stock")).toHaveText("120 in stock");
+
+  await addToCart(page, "stoneware-mug", 2);
+  await expect(page.getByTestId("cart-link")).toHaveText("Cart (2)");
+  await addToCart(page, "canvas-tote", 1);
+  await expect(page.getByTestId("cart-link")).toHaveText("Cart (3)");
+
+  await page.getByTestId("cart-link").click();
+  await expect(page.getByTestId("cart-line")).toHaveCount(2);
+  await expect(page.getByTestId("cart-subtotal")).toHaveText("$60.00");
+  await page.getByLabel("Quantity of Stoneware Mug").selectOption("3");
+  await expect(page.getByTestId("cart-subtotal")).toHaveText("$78.00");
+  await expect(page.getByTestId("cart-link")).toHaveText("Cart (4)");
+
+  await page.getByRole("link", { name: "Check out" }).click();
+  await expect(page.getByTestId("checkout-total")).toHaveText("$78.00");
+  await page.getByLabel("Card number").fill(APPROVED_CARD);
+  await page.getByRole("button", { name: /Place order/ }).click();
+  await expect(page.getByTestId("order-placed")).toBeVisible();
+  await expect(page.getByTestId("order-status")).toHaveText("Paid");
+  await expect(page.getByTestId("order-total")).toHaveText("$78.00");
+  await expect(page.getByTestId("cart-link")).toHaveText("Cart (0)");
+  const orderUrl = page.url();
+
+  await page.goto("/products/stoneware-mug");
+  await expect(page.getByTestId("product-stock")).toHaveText("117 in stock");
+
+  await page.getByRole("link", { name: "Orders" }).click();
+  await expect(page.getByTestId("order-row")).toHaveCount(1);
+  await expect(page.getByTestId("order-row")).toContainText("$78.00");
+  await expect(page.getByTestId("order-row").getByTestId("order-status")).toHaveText("Paid");
+  await page.getByTestId("order-row").getByRole("link").click();
+  await expect(page).toHaveURL(orderUrl.replace("?placed=1", ""));
+
+  await page.getByRole("button", { name: "Cancel order" }).click();
+  await page.getByRole("button", { name: "Yes, cancel order" }).click();
+  await expect(page.getByTestId("order-status")).toHaveText("Cancelled");
+  await expect(page.getByTestId("refund")).toContainText("$78.00 refunded");
+  await expect(page.getByRole("button", { name: "Cancel order" })).toHaveCount(0);
+
+  await page.goto("/products/stoneware-mug");
+  await expect(page.getByTestId("product-stock")).toHaveText("120 in stock");
+});
+
+test("a declined card says so and keeps the cart", async ({ page }) => {
+  await signUpQuickly(page, "Declined Card");
+  await addToCart(page, "linen-sketchbook", 2);
+  await checkOut(page, DECLINED_CARD);
+  await expect(page.getByTestId("checkout-error")).toContainText("Your card was declined");
+  await expect(page).toHaveURL(/\/checkout$/);
+  await page.goto("/cart");
+  await expect(page.getByTestId("cart-line")).toHaveCount(1);
+  await expect(page.getByTestId("cart-link")).toHaveText("Cart (2)");
+  await page.goto("/orders");
+  await expect(page.getByTestId("no-orders")).toBeVisible();
+});
+
+test("an invalid card number is caught before anything is sent", async ({ page }) => {
+  await signUpQuickly(page, "Bad Card");
+  await addToCart(page, "linen-sketchbook", 1);
+  await checkOut(page, "1234 5678 9012 3456");
+  await expect(page.getByText("This card number is not valid; check the digits")).toBeVisible();
+  await expect(page.getByLabel("Card number")).toHaveAttribute("aria-invalid", "true");
+});
+
+test("double-clicking Place order creates one order", async ({ page }) => {
+  await signUpQuickly(page, "Double Click");
+  await addToCart(page, "field-notes-journal", 1);
+  await page.goto("/checkout");
+  await page.getByLabel("Card number").fill(APPROVED_CARD);
+  await page.getByRole("button", { name: /Place order/ }).dblclick();
+  await expect(page.getByTestId("order-placed")).toBeVisible();
+  await page.goto("/orders");
+  await expect(page.getByTestId("order-row")).toHaveCount(1);
+});
+
+test("an item that sells out before checkout is named, and nothing is bought", async ({ page, browser }) => {
+  await signUpQuickly(page, "Too Slow");
+  await addToCart(page, "weekender-duffel", 1);
+
+  const rivalContext = await browser.newContext();
+  const rival = await rivalContext.newPage();
+  await signUpQuickly(rival, "Too Fast");
+  await addToCart(rival, "weekender-duffel", 1);
+  await checkOut(rival, APPROVED_CARD);
+  await expect(rival.getByTestId("order-placed")).toBeVisible();
+  await rivalContext.close();
+
+  await checkOut(page, APPROVED_CARD);
+  await expect(page.getByTestId("checkout-error")).toContainText("Sold out or short: Weekender Duffel");
+  await page.goto("/orders");
+  await expect(page.getByTestId("no-orders")).toBeVisible();
+  await page.goto("/products/weekender-duffel");
+  await expect(page.getByRole("button", { name: "Out of stock" })).toBeDisabled();
+});
+
+test("signed-out shoppers are sent to sign in and come back", async ({ page }) => {
+  await page.goto("/products/oak-stool");
+  await page.getByRole("link", { name: "Sign in to buy" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fproducts%2Foak-stool/);
+  await page.getByLabel("Email").fill(SHOPPER.email);
+  await page.getByLabel("Password").fill(SHOPPER.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/products\/oak-stool$/);
+  await expect(page.getByRole("button", { name: "Add to cart" })).toBeEnabled();
+});
+
+test("the cart, checkout and orders pages ask for sign-in", async ({ page }) => {
+  for (const path of ["/cart", "/checkout", "/orders"]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(new RegExp(`/sign-in\\?callbackUrl=${encodeURIComponent(path)}$`));
+  }
+});
+
+test("someone else's order is a 404", async ({ page }) => {
+  await signUpQuickly(page, "Owner");
+  await addToCart(page, "terracotta-planter", 1);
+  await checkOut(page, APPROVED_CARD);
+  await expect(page.getByTestId("order-placed")).toBeVisible();
+  const orderPath = new URL(page.url()).pathname;
+
+  await page.context().clearCookies();
+  await signInQuickly(page, SHOPPER);
+  const response = await page.goto(orderPath);
+  expect(response?.status()).toBe(404);
+});

@@ -1,0 +1,29 @@
+import { TRPCError } from "@trpc/server";
+import { notFound } from "next/navigation";
+import { OrderDetail } from "@/components/orders/order-detail";
+import { requireActor } from "@/server/auth/require-actor";
+import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+
+export const metadata = { title: "Order" };
+
+interface OrderPageProps {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ placed?: string }>;
+}
+
+export default async function OrderPage({ params, searchParams }: OrderPageProps) {
+  const { id } = await params;
+  await requireActor(`/orders/${id}`);
+  try {
+    await getQueryClient().fetchQuery(trpc.orders.byId.queryOptions({ id }));
+  } catch (error) {
+    // Someone else's order, a missing one and a malformed id all look the same.
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
+    throw error;
+  }
+  return (
+    <HydrateClient>
+      <OrderDetail orderId={id} justPlaced={(await searchParams).placed === "1"} />
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,19 @@
+import { OrdersList } from "@/components/orders/orders-list";
+import { ORDERS_PAGE_SIZE, nextOrdersCursor } from "@/components/orders/orders-paging";
+import { requireActor } from "@/server/auth/require-actor";
+import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+
+export const metadata = { title: "Your orders" };
+
+export default async function OrdersPage() {
+  await requireActor("/orders");
+  await getQueryClient().prefetchInfiniteQuery(
+    trpc.orders.list.infiniteQueryOptions({ limit: ORDERS_PAGE_SIZE }, { getNextPageParam: nextOrdersCursor }),
+  );
+  return (
+    <HydrateClient>
+      <h1>Your orders</h1>
+      <OrdersList />
+    </HydrateClient>
+  );
+}

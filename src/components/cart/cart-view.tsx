@@ -1,0 +1,113 @@
+"use client";
+
+import { useSuspenseQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { formatMoney } from "@/lib/money";
+import { MAX_LINE_QUANTITY } from "@/lib/validation/shopping";
+import { errorMessage } from "@/trpc/errors";
+import { useTRPC } from "@/trpc/react";
+import { useSetCartItem } from "./use-set-cart-item";
+
+export function CartView() {
+  const trpc = useTRPC();
+  const { data: cart } = useSuspenseQuery(trpc.cart.get.queryOptions());
+  const setItem = useSetCartItem();
+
+  if (cart.items.length === 0) {
+    return (
+      <div className="empty-state" data-testid="empty-cart">
+        <p>Your cart is empty.</p>
+        <Link href="/" className="button">
+          Browse products
+        </Link>
+      </div>
+    );
+  }
+
+  return (
+    <div className="stack">
+      <div aria-live="polite">
+        {setItem.isError ? (
+          <p className="notice notice--error" data-testid="cart-error">
+            {errorMessage(setItem.error)} Your cart was left as it was.
+          </p>
+        ) : null}
+      </div>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Product</th>
+            <th scope="col" className="num">
+              Price
+            </th>
+            <th scope="col">Quantity</th>
+            <th scope="col" className="num">
+              Total
+            </th>
+            <th scope="col">
+              <span className="visually-hidden">Remove</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {cart.items.map(({ product, quantity }) => {
+            const max = Math.max(Math.min(product.stock, MAX_LINE_QUANTITY), quantity);
+            return (
+              <tr key={product.id} data-testid="cart-line">
+                <td>
+                  <Link href={`/products/${product.slug}`}>{product.name}</Link>
+                  {product.stock < quantity ? (
+                    <p className="stock stock--out">Only {product.stock} left: lower the quantity to check out.</p>
+                  ) : null}
+                </td>
+                <td className="num">{formatMoney(product.priceCents, product.currency)}</td>
+                <td>
+                  <label className="visually-hidden" htmlFor={`quantity-${product.id}`}>
+                    Quantity of {product.name}
+                  </label>
+                  <select
+                    id={`quantity-${product.id}`}
+                    className="select"
+                    style={{ width: "5rem" }}
+                    value={quantity}
+                    onChange={(event) =>
+                      setItem.mutate({ productId: product.id, quantity: Number(event.target.value) })
+                    }
+                  >
+                    {Array.from({ length: max }, (_, index) => index + 1).map((value) => (
+                      <option key={value} value={value}>
+                        {value}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td className="num" data-testid="line-total">
+                  {formatMoney(product.priceCents * quantity, product.currency)}
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="button button--link"
+                    onClick={() => setItem.mutate({ productId: product.id, quantity: 0 })}
+                  >
+                    Remove<span className="visually-hidden"> {product.name}</span>
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <div className="panel" style={{ maxWidth: "24rem", marginLeft: "auto", width: "100%" }}>
+        <div className="summary-row summary-row--total">
+          <span>Subtotal</span>
+          <span data-testid="cart-subtotal">{formatMoney(cart.subtotalCents, cart.currency)}</span>
+        </div>
+        <p className="stock">Shipping is free.</p>
+        <Link href="/checkout" className="button" style={{ width: "100%" }}>
+          Check out
+        </Link>
+      </div>
+    </div>
+  );
+}

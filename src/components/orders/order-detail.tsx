@@ -1,0 +1,111 @@
+"use client";
+
+import { useSuspenseQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { formatDateTime } from "@/lib/format-date";
+import { formatMoney } from "@/lib/money";
+import { cancellableStatuses, orderStatusLabels } from "@/lib/order-status";
+import { useTRPC } from "@/trpc/react";
+import { CancelOrderButton } from "./cancel-order-button";
+import { StatusBadge } from "./status-badge";
+
+export function OrderDetail({ orderId, justPlaced }: { orderId: string; justPlaced: boolean }) {
+  const trpc = useTRPC();
+  const { data: order } = useSuspenseQuery(trpc.orders.byId.queryOptions({ id: orderId }));
+  const charge = order.payments.find((payment) => payment.kind === "charge");
+  const refunded = order.payments.filter((payment) => payment.kind === "refund");
+
+  return (
+    <div className="stack">
+      {justPlaced ? (
+        <p className="notice notice--success" data-testid="order-placed">
+          Thank you! Your order is placed and paid.
+        </p>
+      ) : null}
+      <div className="row" style={{ justifyContent: "space-between" }}>
+        <div>
+          <h1 style={{ marginBottom: "0.25rem" }}>Order #{order.id.slice(0, 8)}</h1>
+          <p style={{ margin: 0 }} className="stock">
+            Placed {formatDateTime(order.createdAt)} · <StatusBadge status={order.status} />
+          </p>
+        </div>
+        {cancellableStatuses.includes(order.status) ? <CancelOrderButton orderId={order.id} /> : null}
+      </div>
+
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Product</th>
+            <th scope="col" className="num">
+              Price
+            </th>
+            <th scope="col" className="num">
+              Quantity
+            </th>
+            <th scope="col" className="num">
+              Total
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {order.items.map((item) => (
+            <tr key={item.productId} data-testid="order-line">
+              <td>
+                <Link href={`/products/${item.productSlug}`}>{item.productName}</Link>
+              </td>
+              <td className="num">{formatMoney(item.unitPriceCents, order.currency)}</td>
+              <td className="num">{item.quantity}</td>
+              <td className="num">{formatMoney(item.lineTotalCents, order.currency)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={3}>
+              Total
+            </th>
+            <td className="num" data-testid="order-total">
+              <strong>{formatMoney(order.totalCents, order.currency)}</strong>
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+
+      <div className="product-detail">
+        <section className="panel" aria-labelledby="payment-heading">
+          <h2 id="payment-heading" style={{ marginTop: 0 }}>
+            Payment
+          </h2>
+          {charge ? (
+            <p>
+              {formatMoney(charge.amountCents, order.currency)} charged to the card ending {charge.cardLast4}.
+            </p>
+          ) : (
+            <p>No payment yet.</p>
+          )}
+          {refunded.map((refund) => (
+            <p key={refund.createdAt} data-testid="refund">
+              {formatMoney(refund.amountCents, order.currency)} refunded on {formatDateTime(refund.createdAt)}.
+            </p>
+          ))}
+        </section>
+        <section className="panel" aria-labelledby="history-heading">
+          <h2 id="history-heading" style={{ marginTop: 0 }}>
+            Status history
+          </h2>
+          <ol style={{ margin: 0, paddingLeft: "1.25rem" }}>
+            {order.history.map((entry, index) => (
+              <li key={index}>
+                <strong>{orderStatusLabels[entry.toStatus]}</strong> · {formatDateTime(entry.createdAt)}
+                {entry.note ? <span className="stock"> · {entry.note}</span> : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
+      <p>
+        <Link href="/orders">← All orders</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+"use client";
+
+import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { formatDateTime } from "@/lib/format-date";
+import { formatMoney } from "@/lib/money";
+import { useTRPC } from "@/trpc/react";
+import { ORDERS_PAGE_SIZE, nextOrdersCursor } from "./orders-paging";
+import { StatusBadge } from "./status-badge";
+
+export function OrdersList() {
+  const trpc = useTRPC();
+  const { data, hasNextPage, fetchNextPage, isFetchingNextPage, isFetchNextPageError } = useSuspenseInfiniteQuery(
+    trpc.orders.list.infiniteQueryOptions({ limit: ORDERS_PAGE_SIZE }, { getNextPageParam: nextOrdersCursor }),
+  );
+  const orders = data.pages.flatMap((page) => page.items);
+
+  if (orders.length === 0) {
+    return (
+      <div className="empty-state" data-testid="no-orders">
+        <p>You have not placed any orders yet.</p>
+        <Link href="/" className="button">
+          Start shopping
+        </Link>
+      </div>
+    );
+  }
+
+  return (
+    <>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Order</th>
+            <th scope="col">Placed</th>
+            <th scope="col" className="num">
+              Items
+            </th>
+            <th scope="col" className="num">
+              Total
+            </th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {orders.map((order) => (
+            <tr key={order.id} data-testid="order-row">
+              <td>
+                <Link href={`/orders/${order.id}`}>#{order.id.slice(0, 8)}</Link>
+              </td>
+              <td>{formatDateTime(order.createdAt)}</td>
+              <td className="num">{order.itemCount}</td>
+              <td className="num">{formatMoney(order.totalCents, order.currency)}</td>
+              <td>
+                <StatusBadge status={order.status} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="load-more" aria-live="polite">
+        {isFetchNextPageError ? <p className="notice notice--error">Could not load more orders. Try again.</p> : null}
+        {hasNextPage ? (
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => void fetchNextPage()}
+            disabled={isFetchingNextPage}
+          >
+            {isFetchingNextPage ? "Loading…" : "Load more orders"}
+          </button>
+        ) : null}
+      </div>
+    </>
+  );
+}

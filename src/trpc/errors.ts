@@ -1,0 +1,18 @@
+import { TRPCClientError } from "@trpc/client";
+import type { AppRouter } from "@/server/api/root";
+
+export type AppClientError = TRPCClientError<AppRouter>;
+
+/** The server's message when it sent one, else a sentence for a network failure. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof TRPCClientError && error.data) return error.message;
+  return "We could not reach the shop. Check your connection and try again.";
+}
+
+export function errorCode(error: unknown): string | undefined {
+  return error instanceof TRPCClientError ? (error as AppClientError).data?.code : undefined;
+}
+
+export function errorDetails(error: unknown): Record<string, unknown> | undefined {
+  return error instanceof TRPCClientError ? (error as AppClientError).data?.details : undefined;
+}
