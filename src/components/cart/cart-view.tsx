@@ -33,71 +33,73 @@ export function CartView() {
           </p>
         ) : null}
       </div>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Product</th>
-            <th scope="col" className="num">
-              Price
-            </th>
-            <th scope="col">Quantity</th>
-            <th scope="col" className="num">
-              Total
-            </th>
-            <th scope="col">
-              <span className="visually-hidden">Remove</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {cart.items.map(({ product, quantity }) => {
-            const max = Math.max(Math.min(product.stock, MAX_LINE_QUANTITY), quantity);
-            return (
-              <tr key={product.id} data-testid="cart-line">
-                <td>
-                  <Link href={`/products/${product.slug}`}>{product.name}</Link>
-                  {product.stock < quantity ? (
-                    <p className="stock stock--out">Only {product.stock} left: lower the quantity to check out.</p>
-                  ) : null}
-                </td>
-                <td className="num">{formatMoney(product.priceCents, product.currency)}</td>
-                <td>
-                  <label className="visually-hidden" htmlFor={`quantity-${product.id}`}>
-                    Quantity of {product.name}
-                  </label>
-                  <select
-                    id={`quantity-${product.id}`}
-                    className="select"
-                    style={{ width: "5rem" }}
-                    value={quantity}
-                    onChange={(event) =>
-                      setItem.mutate({ productId: product.id, quantity: Number(event.target.value) })
-                    }
-                  >
-                    {Array.from({ length: max }, (_, index) => index + 1).map((value) => (
-                      <option key={value} value={value}>
-                        {value}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td className="num" data-testid="line-total">
-                  {formatMoney(product.priceCents * quantity, product.currency)}
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="button button--link"
-                    onClick={() => setItem.mutate({ productId: product.id, quantity: 0 })}
-                  >
-                    Remove<span className="visually-hidden"> {product.name}</span>
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="table-scroll">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Product</th>
+              <th scope="col" className="num">
+                Price
+              </th>
+              <th scope="col">Quantity</th>
+              <th scope="col" className="num">
+                Total
+              </th>
+              <th scope="col">
+                <span className="visually-hidden">Remove</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {cart.items.map(({ product, quantity }) => {
+              const max = Math.max(Math.min(product.stock, MAX_LINE_QUANTITY), quantity);
+              return (
+                <tr key={product.id} data-testid="cart-line">
+                  <td>
+                    <Link href={`/products/${product.slug}`}>{product.name}</Link>
+                    {product.stock < quantity ? (
+                      <p className="stock stock--out">Only {product.stock} left: lower the quantity to check out.</p>
+                    ) : null}
+                  </td>
+                  <td className="num">{formatMoney(product.priceCents, product.currency)}</td>
+                  <td>
+                    <label className="visually-hidden" htmlFor={`quantity-${product.id}`}>
+                      Quantity of {product.name}
+                    </label>
+                    <select
+                      id={`quantity-${product.id}`}
+                      className="select"
+                      style={{ width: "5rem" }}
+                      value={quantity}
+                      onChange={(event) =>
+                        setItem.mutate({ productId: product.id, quantity: Number(event.target.value) })
+                      }
+                    >
+                      {Array.from({ length: max }, (_, index) => index + 1).map((value) => (
+                        <option key={value} value={value}>
+                          {value}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td className="num" data-testid="line-total">
+                    {formatMoney(product.priceCents * quantity, product.currency)}
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button button--link"
+                      onClick={() => setItem.mutate({ productId: product.id, quantity: 0 })}
+                    >
+                      Remove<span className="visually-hidden"> {product.name}</span>
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       <div className="panel" style={{ maxWidth: "24rem", marginLeft: "auto", width: "100%" }}>
         <div className="summary-row summary-row--total">
           <span>Subtotal</span>

@@ -32,44 +32,46 @@ export function OrderDetail({ orderId, justPlaced }: { orderId: string; justPlac
         {cancellableStatuses.includes(order.status) ? <CancelOrderButton orderId={order.id} /> : null}
       </div>
 
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Product</th>
-            <th scope="col" className="num">
-              Price
-            </th>
-            <th scope="col" className="num">
-              Quantity
-            </th>
-            <th scope="col" className="num">
-              Total
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {order.items.map((item) => (
-            <tr key={item.productId} data-testid="order-line">
-              <td>
-                <Link href={`/products/${item.productSlug}`}>{item.productName}</Link>
-              </td>
-              <td className="num">{formatMoney(item.unitPriceCents, order.currency)}</td>
-              <td className="num">{item.quantity}</td>
-              <td className="num">{formatMoney(item.lineTotalCents, order.currency)}</td>
+      <div className="table-scroll">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Product</th>
+              <th scope="col" className="num">
+                Price
+              </th>
+              <th scope="col" className="num">
+                Quantity
+              </th>
+              <th scope="col" className="num">
+                Total
+              </th>
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colSpan={3}>
-              Total
-            </th>
-            <td className="num" data-testid="order-total">
-              <strong>{formatMoney(order.totalCents, order.currency)}</strong>
-            </td>
-          </tr>
-        </tfoot>
-      </table>
+          </thead>
+          <tbody>
+            {order.items.map((item) => (
+              <tr key={item.productId} data-testid="order-line">
+                <td>
+                  <Link href={`/products/${item.productSlug}`}>{item.productName}</Link>
+                </td>
+                <td className="num">{formatMoney(item.unitPriceCents, order.currency)}</td>
+                <td className="num">{item.quantity}</td>
+                <td className="num">{formatMoney(item.lineTotalCents, order.currency)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={3}>
+                Total
+              </th>
+              <td className="num" data-testid="order-total">
+                <strong>{formatMoney(order.totalCents, order.currency)}</strong>
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
 
       <div className="product-detail">
         <section className="panel" aria-labelledby="payment-heading">

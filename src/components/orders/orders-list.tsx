@@ -28,36 +28,38 @@ export function OrdersList() {
 
   return (
     <>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Order</th>
-            <th scope="col">Placed</th>
-            <th scope="col" className="num">
-              Items
-            </th>
-            <th scope="col" className="num">
-              Total
-            </th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {orders.map((order) => (
-            <tr key={order.id} data-testid="order-row">
-              <td>
-                <Link href={`/orders/${order.id}`}>#{order.id.slice(0, 8)}</Link>
-              </td>
-              <td>{formatDateTime(order.createdAt)}</td>
-              <td className="num">{order.itemCount}</td>
-              <td className="num">{formatMoney(order.totalCents, order.currency)}</td>
-              <td>
-                <StatusBadge status={order.status} />
-              </td>
+      <div className="table-scroll">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Order</th>
+              <th scope="col">Placed</th>
+              <th scope="col" className="num">
+                Items
+              </th>
+              <th scope="col" className="num">
+                Total
+              </th>
+              <th scope="col">Status</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {orders.map((order) => (
+              <tr key={order.id} data-testid="order-row">
+                <td>
+                  <Link href={`/orders/${order.id}`}>#{order.id.slice(0, 8)}</Link>
+                </td>
+                <td>{formatDateTime(order.createdAt)}</td>
+                <td className="num">{order.itemCount}</td>
+                <td className="num">{formatMoney(order.totalCents, order.currency)}</td>
+                <td>
+                  <StatusBadge status={order.status} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <div className="load-more" aria-live="polite">
         {isFetchNextPageError ? <p className="notice notice--error">Could not load more orders. Try again.</p> : null}
         {hasNextPage ? (
