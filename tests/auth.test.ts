@@ -56,6 +56,7 @@ describe("auth.signUp", () => {
     [{ ...valid, email: "not-an-email" }, "email"],
     [{ ...valid, name: "" }, "name"],
     [{ ...valid, name: "n".repeat(81) }, "name"],
+    [{ ...valid, name: "nul\u0000byte" }, "name"],
     [{ ...valid, password: "p".repeat(129) }, "password"],
     [{ email: "x@example.test" }, "password"],
   ])("rejects %j naming %s", async (input, field) => {
@@ -125,6 +126,25 @@ describe("identity", () => {
     );
     const me = await callerFor(database.db, null, { headers: new Headers({ cookie }) }).account.me();
     expect(me.id).toBe(id);
+  });
+
+  it("ignores someone else's malformed cookie next to a valid session", async () => {
+    const id = crypto.randomUUID();
+    const session = await sessionCookie({ sub: id, email: "a@b.test", name: "A", role: "customer" });
+    const headers = new Headers({ cookie: `broken=%zz; ${session}; other=%E0%A4%A` });
+    expect((await callerFor(database.db, null, { headers }).account.me()).id).toBe(id);
+  });
+
+  it("treats an expired session as signed out", async () => {
+    const name = "authjs.session-token";
+    const token = await encode({
+      token: { sub: crypto.randomUUID(), email: "a@b.test", name: "A", role: "customer" },
+      secret,
+      salt: name,
+      maxAge: -60,
+    });
+    const headers = new Headers({ cookie: `${name}=${token}` });
+    await expectTrpcError(callerFor(database.db, null, { headers }).account.me(), "UNAUTHORIZED");
   });
 
   it("treats a forged, foreign or incomplete session as signed out", async () => {

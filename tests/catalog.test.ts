@@ -122,6 +122,24 @@ describe("catalog.list", () => {
   });
 
   it.each([
+    ["price_asc", [2 ** 40, "00000000-0000-4000-8000-000000000000"]],
+    ["price_desc", [-5, "00000000-0000-4000-8000-000000000000"]],
+    ["newest", ["0000-01-01T00:00:00.000Z", "00000000-0000-4000-8000-000000000000"]],
+    ["name", ["a\u0000b", "00000000-0000-4000-8000-000000000000"]],
+  ] as const)("rejects a well-formed %s cursor with an impossible value as BAD_REQUEST", async (sort, position) => {
+    const cursor = Buffer.from(JSON.stringify(position)).toString("base64url");
+    const response = await httpCall(database.db, "catalog.list", { sort, cursor });
+    expect(response.status).toBe(400);
+  });
+
+  it("rejects a NUL character in the search with BAD_REQUEST", async () => {
+    const response = await httpCall(database.db, "catalog.list", { q: "mug\u0000" });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as HttpErrorBody;
+    expect(body.error.data.issues?.map((issue) => issue.path)).toEqual(["q"]);
+  });
+
+  it.each([
     [{ limit: 0 }, "limit"],
     [{ limit: 101 }, "limit"],
     [{ limit: 2.5 }, "limit"],

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { count, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cartItems, events, orders, payments } from "@/server/db/schema";
+import { cartItems, events, orders, payments, products } from "@/server/db/schema";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { callerFor, expectTrpcError, httpCall, type HttpErrorBody } from "./support/callers";
 import { APPROVED_CARD, DECLINED_CARD, insertCustomers, insertProduct, stockOf } from "./support/shop-fixtures";
@@ -116,6 +116,19 @@ describe("checkout.placeOrder", () => {
     expect((await caller.cart.get()).items).toEqual([]);
   });
 
+  it("charges the price at checkout time, not the price when the item was added", async () => {
+    const product = await insertProduct(database.db, { stock: 5, priceCents: 1000 });
+    const [buyer] = await insertCustomers(database.db, 1);
+    if (!buyer) throw new Error("no buyer");
+    const caller = callerFor(database.db, buyer);
+    await caller.cart.setItem({ productId: product.id, quantity: 2 });
+    await database.db.update(products).set({ priceCents: 1234 }).where(eq(products.id, product.id));
+    expect((await caller.cart.get()).subtotalCents).toBe(2468);
+    const order = await caller.checkout.placeOrder({ idempotencyKey: randomUUID(), payment: APPROVED_CARD });
+    expect(order.totalCents).toBe(2468);
+    expect(order.items[0]?.unitPriceCents).toBe(1234);
+  });
+
   it("is all or nothing: one short line changes no stock and creates no order", async () => {
     const plenty = await insertProduct(database.db, { stock: 10 });
     const scarce = await insertProduct(database.db, { stock: 2 });
@@ -154,7 +167,7 @@ describe("checkout.placeOrder", () => {
     );
     expect(response.status).toBe(409);
     const body = (await response.json()) as HttpErrorBody;
-    expect(body.error.data).toMatchObject({ code: "CONFLICT", httpStatus: 409, details: { productIds: [scarce.id] } });
+    expect(body.error.data).toMatchObject({ code: "CONFLICT", httpStatus: 409, productIds: [scarce.id] });
   });
 
   it("leaves stock, cart and orders as they were when the card is declined", async () => {

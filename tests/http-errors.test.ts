@@ -1,4 +1,8 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createContext } from "@/server/api/context";
+import { handleTrpcRequest } from "@/server/api/http-handler";
+import { isDataException } from "@/server/db/errors";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { httpCall, type HttpErrorBody } from "./support/callers";
 
@@ -27,6 +31,36 @@ describe("errors over HTTP", () => {
     expect(response.status).toBe(413);
     const payload = (await response.json()) as HttpErrorBody;
     expect(payload.error.data).toMatchObject({ code: "PAYLOAD_TOO_LARGE", httpStatus: 413 });
+  });
+
+  it("refuses a chunked body that grows past 1 MiB", async () => {
+    const chunk = new TextEncoder().encode("x".repeat(64 * 1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 40) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const request = new Request("http://localhost/api/trpc/auth.signUp", {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json" },
+      duplex: "half",
+    } as RequestInit & { duplex: "half" });
+    const response = await handleTrpcRequest(request, async (limited) =>
+      createContext({ db: database.db, headers: limited.headers, clientIp: "10.9.9.9" }),
+    );
+    expect(response.status).toBe(413);
+  });
+
+  it("recognises PostgreSQL's own verdict on an unacceptable value", async () => {
+    const error = await database.db.execute(sql`select ${"a\u0000b"}::text`).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(isDataException(error)).toBe(true);
+    expect(isDataException(new Error("other"))).toBe(false);
   });
 
   it("hides internal failures: a generic message, no stack, no SQL", async () => {

@@ -13,6 +13,9 @@ export function errorCode(error: unknown): string | undefined {
   return error instanceof TRPCClientError ? (error as AppClientError).data?.code : undefined;
 }
 
-export function errorDetails(error: unknown): Record<string, unknown> | undefined {
-  return error instanceof TRPCClientError ? (error as AppClientError).data?.details : undefined;
+/** The ids of products a CONFLICT says are short, if it names any. */
+export function shortProductIds(error: unknown): string[] {
+  if (!(error instanceof TRPCClientError)) return [];
+  const ids = (error as AppClientError).data?.productIds;
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string") : [];
 }

@@ -54,8 +54,8 @@ export interface HttpErrorBody {
       code: string;
       httpStatus: number;
       issues?: { path: string; message: string }[];
-      details?: Record<string, unknown>;
       stack?: string;
+      [detail: string]: unknown;
     };
   };
 }
@@ -79,7 +79,7 @@ export async function httpCall(
       ...(body ? { "content-length": String(Buffer.byteLength(body)) } : {}),
     },
   });
-  return handleTrpcRequest(request, async () =>
-    createContext({ db, headers: request.headers, clientIp: uniqueClientIp(), actor: options.actor ?? null }),
+  return handleTrpcRequest(request, async (limited) =>
+    createContext({ db, headers: limited.headers, clientIp: uniqueClientIp(), actor: options.actor ?? null }),
   );
 }

@@ -21,11 +21,13 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <form action={formAction} onSubmit={validate} className="form" noValidate>
-      {state.error ? (
-        <p className="notice notice--error" role="status" data-testid="form-error">
-          {state.error}
-        </p>
-      ) : null}
+      <div aria-live="polite" role="status">
+        {state.error ? (
+          <p className="notice notice--error" data-testid="form-error">
+            {state.error}
+          </p>
+        ) : null}
+      </div>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div className="field">
         <label htmlFor="email">Email</label>

@@ -43,11 +43,13 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <form onSubmit={submit} className="form" noValidate>
-      {formError ? (
-        <p className="notice notice--error" role="status" data-testid="form-error">
-          {formError}
-        </p>
-      ) : null}
+      <div aria-live="polite" role="status">
+        {formError ? (
+          <p className="notice notice--error" data-testid="form-error">
+            {formError}
+          </p>
+        ) : null}
+      </div>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {(
         [

@@ -5,12 +5,15 @@ import { useTRPC } from "@/trpc/react";
 
 /**
  * cart.setItem with an optimistic cache update: the cart changes on screen at
- * once, rolls back if the server refuses, and ends with the server's version.
+ * once and rolls back if the server refuses. With several changes in flight,
+ * only the last one to settle refetches, so an early answer never overwrites a
+ * later optimistic change.
  */
 export function useSetCartItem() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const cartKey = trpc.cart.get.queryKey();
+  const mutationKey = trpc.cart.setItem.mutationKey();
   return useMutation(
     trpc.cart.setItem.mutationOptions({
       onMutate: async ({ productId, quantity }) => {
@@ -28,7 +31,9 @@ export function useSetCartItem() {
       onError: (_error, _input, context) => {
         if (context?.previous) queryClient.setQueryData(cartKey, context.previous);
       },
-      onSuccess: (cart) => queryClient.setQueryData(cartKey, cart),
+      onSettled: () => {
+        if (queryClient.isMutating({ mutationKey }) === 1) void queryClient.invalidateQueries({ queryKey: cartKey });
+      },
     }),
   );
 }

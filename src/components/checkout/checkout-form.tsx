@@ -9,7 +9,7 @@ import { FieldError } from "@/components/auth/field-errors";
 import { newIdempotencyKey } from "@/lib/idempotency-key";
 import { formatMoney } from "@/lib/money";
 import { placeOrderInput } from "@/lib/validation/shopping";
-import { errorCode, errorDetails, errorMessage } from "@/trpc/errors";
+import { errorCode, errorMessage, shortProductIds } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 
 export function CheckoutForm() {
@@ -49,24 +49,22 @@ export function CheckoutForm() {
       onSuccess: (order) => {
         setSucceeded(true);
         queryClient.setQueryData(trpc.cart.get.queryKey(), { items: [], subtotalCents: 0, currency: cart.currency });
-        void queryClient.invalidateQueries({ queryKey: trpc.orders.list.queryKey() });
+        void queryClient.invalidateQueries(trpc.orders.list.pathFilter());
         router.push(`/orders/${order.id}?placed=1`);
       },
       onError: (error) => {
         const code = errorCode(error);
         // The cart has changed under us (stock ran out): show the current one.
         if (code === "CONFLICT") void queryClient.invalidateQueries({ queryKey: trpc.cart.get.queryKey() });
-        // This key already bought a different cart: start a fresh attempt.
-        if (code === "UNPROCESSABLE_CONTENT") setIdempotencyKey(newIdempotencyKey());
+        // A new attempt after a decline, or after this key bought a different cart, gets a new key.
+        if (code === "UNPROCESSABLE_CONTENT" || code === "PAYMENT_REQUIRED") setIdempotencyKey(newIdempotencyKey());
         const issues = (error.data?.issues ?? []).filter((issue) => issue.path.startsWith("payment"));
         if (issues.length > 0) setCardErrors(issues.map((issue) => issue.message));
       },
     });
   }
 
-  const shortIds = new Set(
-    errorCode(placeOrder.error) === "CONFLICT" ? ((errorDetails(placeOrder.error)?.productIds as string[]) ?? []) : [],
-  );
+  const shortIds = new Set(errorCode(placeOrder.error) === "CONFLICT" ? shortProductIds(placeOrder.error) : []);
   const shortNames = cart.items.filter((item) => shortIds.has(item.product.id)).map((item) => item.product.name);
 
   return (

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { Suspense } from "react";
-import { signOutAction } from "@/app/auth-actions";
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 import { CartLink } from "./cart-link";
 import { HeaderSearch } from "./header-search";
+import { SignOutButton } from "./sign-out-button";
 
 export async function SiteHeader() {
   const actor = await getCurrentActor();
@@ -28,11 +28,7 @@ export async function SiteHeader() {
                 <span className="header-nav__user" data-testid="signed-in-as">
                   Signed in as <strong>{actor.name}</strong>
                 </span>
-                <form action={signOutAction}>
-                  <button type="submit" className="button button--secondary">
-                    Sign out
-                  </button>
-                </form>
+                <SignOutButton />
               </>
             ) : (
               <>

@@ -14,15 +14,17 @@ export function CancelOrderButton({ orderId }: { orderId: string }) {
     trpc.orders.cancel.mutationOptions({
       onSuccess: (order) => {
         queryClient.setQueryData(trpc.orders.byId.queryKey({ id: orderId }), order);
-        void queryClient.invalidateQueries({ queryKey: trpc.orders.list.queryKey() });
+        void queryClient.invalidateQueries(trpc.orders.list.pathFilter());
         setConfirming(false);
       },
     }),
   );
 
   return (
-    <div className="stack" aria-live="polite">
-      {cancel.isError ? <p className="notice notice--error">{errorMessage(cancel.error)}</p> : null}
+    <div className="stack">
+      <div aria-live="polite">
+        {cancel.isError ? <p className="notice notice--error">{errorMessage(cancel.error)}</p> : null}
+      </div>
       {confirming ? (
         <div className="notice notice--warning" role="group" aria-label="Confirm cancellation">
           <p style={{ marginTop: 0 }}>

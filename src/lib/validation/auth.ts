@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textInput } from "./text";
 
 // Shared by the forms (for the user's comfort) and the server (the real check).
 export const emailSchema = z
@@ -16,7 +17,7 @@ export const newPasswordSchema = z
 export const signUpInput = z.object({
   email: emailSchema,
   password: newPasswordSchema,
-  name: z.string().trim().min(1, "Enter your name").max(80, "Name must be at most 80 characters"),
+  name: textInput(80, "Name must be at most 80 characters").trim().min(1, "Enter your name"),
 });
 
 export const signInInput = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textInput } from "./text";
 
 export const catalogSorts = ["newest", "price_asc", "price_desc", "name"] as const;
 export type CatalogSort = (typeof catalogSorts)[number];
@@ -6,7 +7,7 @@ export type CatalogSort = (typeof catalogSorts)[number];
 export const catalogListInput = z.object({
   cursor: z.string().max(512, "Cursor is too long").optional(),
   limit: z.number().int().min(1).max(100).default(20),
-  q: z.string().trim().max(100, "Search must be at most 100 characters").optional(),
+  q: textInput(100, "Search must be at most 100 characters").trim().optional(),
   sort: z.enum(catalogSorts).default("newest"),
 });
 

@@ -7,6 +7,15 @@ export interface FieldIssue {
   message: string;
 }
 
+/** `data` of every error a client sees; domain details such as `productIds` sit beside the fixed keys. */
+export interface PublicErrorData {
+  code: TRPCError["code"];
+  httpStatus: number;
+  path?: string;
+  issues?: FieldIssue[];
+  [detail: string]: unknown;
+}
+
 export const INTERNAL_ERROR_MESSAGE = "Something went wrong on our side. Please try again.";
 
 export function fieldIssues(error: z.ZodError): FieldIssue[] {
@@ -32,6 +41,7 @@ export function publicError(error: TRPCError): {
   issues?: FieldIssue[];
   details?: Record<string, unknown>;
 } {
+  if (error.code === "INTERNAL_SERVER_ERROR") return { message: INTERNAL_ERROR_MESSAGE };
   if (error.cause instanceof z.ZodError) {
     const issues = fieldIssues(error.cause);
     return { message: describeIssues(issues), issues };
@@ -39,6 +49,5 @@ export function publicError(error: TRPCError): {
   if (error.cause instanceof DomainError) {
     return { message: error.cause.message, details: error.cause.details };
   }
-  if (error.code === "INTERNAL_SERVER_ERROR") return { message: INTERNAL_ERROR_MESSAGE };
   return { message: error.message };
 }

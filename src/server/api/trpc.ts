@@ -1,24 +1,23 @@
 import { initTRPC, TRPCError } from "@trpc/server";
+import { isDataException } from "../db/errors";
 import { DomainError } from "../domain/errors";
 import { enforceRateLimit, type RateLimitPolicy } from "../http/rate-limit";
 import { logger } from "../observability/logger";
 import type { Context } from "./context";
-import { publicError } from "./error-format";
+import { publicError, type PublicErrorData } from "./error-format";
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const { message, issues, details } = publicError(error);
-    return {
-      code: shape.code,
-      message,
-      data: {
-        code: shape.data.code,
-        httpStatus: shape.data.httpStatus,
-        path: shape.data.path,
-        ...(issues ? { issues } : {}),
-        ...(details ? { details } : {}),
-      },
+    const data: PublicErrorData = {
+      // Safe domain details (e.g. productIds) sit beside the fixed keys, which always win.
+      ...details,
+      code: shape.data.code,
+      httpStatus: shape.data.httpStatus,
+      path: shape.data.path,
+      ...(issues ? { issues } : {}),
     };
+    return { code: shape.code, message, data };
   },
 });
 
@@ -32,6 +31,10 @@ const domainErrors = t.middleware(async ({ next, ctx, path }) => {
   const cause = result.error.cause;
   if (cause instanceof DomainError) {
     throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
+  if (isDataException(cause)) {
+    // Input that zod let through but PostgreSQL cannot hold is still the caller's mistake.
+    throw new TRPCError({ code: "BAD_REQUEST", message: "Some of the input is not acceptable as given." });
   }
   if (result.error.code === "INTERNAL_SERVER_ERROR") {
     logger.error({ err: cause ?? result.error, path, requestId: ctx.requestId }, "procedure failed");

@@ -29,7 +29,8 @@ async function authorize(raw: Partial<Record<string, unknown>>, request: Request
   if (!parsed.success) return null;
   const db = await getDb();
   try {
-    await enforceRateLimit(db, rateLimitPolicies.signIn, `${clientIpFrom(request.headers)}:${parsed.data.email}`);
+    await enforceRateLimit(db, rateLimitPolicies.signInPerAddress, clientIpFrom(request.headers));
+    await enforceRateLimit(db, rateLimitPolicies.signInPerAccount, parsed.data.email);
   } catch (error) {
     if (error instanceof DomainError) throw new RateLimitedSignIn();
     throw error;

@@ -21,7 +21,12 @@ function parseCookies(header: string): Map<string, string> {
     if (separator === -1) continue;
     const name = part.slice(0, separator).trim();
     const value = part.slice(separator + 1).trim();
-    if (name) cookies.set(name, decodeURIComponent(value));
+    if (!name) continue;
+    try {
+      cookies.set(name, decodeURIComponent(value));
+    } catch {
+      // Someone else's malformed cookie (e.g. from a sibling subdomain) is not our business.
+    }
   }
   return cookies;
 }

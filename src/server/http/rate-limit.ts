@@ -12,7 +12,9 @@ export interface RateLimitPolicy {
 /** Strict tiers for what attackers hammer; the counters live in the database, shared by all instances. */
 export const rateLimitPolicies = {
   signUp: { name: "sign-up", limit: 20, windowSeconds: 600 },
-  signIn: { name: "sign-in", limit: 10, windowSeconds: 300 },
+  // Sign-in counts per address (password spraying) and per account (guessing one password).
+  signInPerAddress: { name: "sign-in-address", limit: 50, windowSeconds: 300 },
+  signInPerAccount: { name: "sign-in-account", limit: 10, windowSeconds: 300 },
 } satisfies Record<string, RateLimitPolicy>;
 
 const CLEANUP_PROBABILITY = 0.01;

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { CatalogSort } from "@/lib/validation/catalog";
+import { textInput } from "@/lib/validation/text";
 import { products } from "../../db/schema";
 import type { Db } from "../../db/types";
 import { z } from "zod";
@@ -20,9 +21,9 @@ export interface ProductPage {
 
 const cursorValueBySort: Record<CatalogSort, z.ZodType<string | number>> = {
   newest: timestampCursorValue,
-  price_asc: z.number().int(),
-  price_desc: z.number().int(),
-  name: z.string().max(500),
+  price_asc: z.number().int().min(0).max(2_147_483_647),
+  price_desc: z.number().int().min(0).max(2_147_483_647),
+  name: textInput(500, "Cursor is too long"),
 };
 
 const after = { value: sql.placeholder("afterValue"), id: sql.placeholder("afterId") };

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { PlaceOrderInput } from "@/lib/validation/shopping";
 import { cartItems, orderItems, orders, orderStatusHistory, payments, products } from "../../db/schema";
 import type { Db, Tx } from "../../db/types";
@@ -147,7 +147,8 @@ export async function placeOrder(
       amountCents: totalCents,
       currency: STORE_CURRENCY,
       cardNumber: input.payment.cardNumber,
-      idempotencyKey,
+      // Keys are unique per user, not globally: scope them before they reach a shared processor.
+      idempotencyKey: `${actor.id}:${idempotencyKey}`,
     });
     if (charge.status === "declined") {
       // Throwing rolls everything back: no order, no stock taken, the cart intact.
@@ -168,7 +169,16 @@ export async function placeOrder(
       { orderId: created.id, fromStatus: null, toStatus: "pending", actorId: actor.id, note: "Order placed" },
       { orderId: created.id, fromStatus: "pending", toStatus: "paid", actorId: actor.id, note: "Payment approved" },
     ]);
-    await tx.delete(cartItems).where(eq(cartItems.userId, actor.id));
+    // Only the lines bought: one added in another tab after the lock stays in the cart.
+    await tx.delete(cartItems).where(
+      and(
+        eq(cartItems.userId, actor.id),
+        inArray(
+          cartItems.productId,
+          lines.map((line) => line.productId),
+        ),
+      ),
+    );
     await recordEvents(tx, [
       { topic: "order.created", payload: { orderId: created.id, userId: actor.id, totalCents } },
       { topic: "order.status", payload: { orderId: created.id, userId: actor.id, status: "paid" } },

@@ -30,4 +30,7 @@ export function decodeCursor<V extends string | number>(encoded: string, valueSc
   return { value, id };
 }
 
-export const timestampCursorValue = z.iso.datetime({ offset: true });
+/** A timestamp PostgreSQL can hold: years 1 to 9999. */
+export const timestampCursorValue = z.iso
+  .datetime({ offset: true })
+  .refine((value) => /^(?!0000)\d{4}-/.test(value), "Timestamp out of range");

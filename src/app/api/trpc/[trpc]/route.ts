@@ -2,8 +2,8 @@ import { handleTrpcRequest } from "@/server/api/http-handler";
 import { createRequestContext } from "@/server/api/request-context";
 
 function handler(request: Request) {
-  return handleTrpcRequest(request, () =>
-    createRequestContext(request.headers, request.headers.get("x-request-id") ?? undefined),
+  return handleTrpcRequest(request, (limited) =>
+    createRequestContext(limited.headers, limited.headers.get("x-request-id") ?? undefined),
   );
 }
 

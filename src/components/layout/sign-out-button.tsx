@@ -1,0 +1,16 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { signOutAction } from "@/app/auth-actions";
+
+/** Signing out also forgets this tab's cached cart and orders, so the next user never sees them. */
+export function SignOutButton() {
+  const queryClient = useQueryClient();
+  return (
+    <form action={signOutAction} onSubmit={() => queryClient.clear()}>
+      <button type="submit" className="button button--secondary">
+        Sign out
+      </button>
+    </form>
+  );
+}
