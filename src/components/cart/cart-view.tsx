@@ -2,6 +2,7 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { EmptyState } from "@/components/ui/empty-state";
 import { formatMoney } from "@/lib/money";
 import { MAX_LINE_QUANTITY } from "@/lib/validation/shopping";
 import { errorMessage } from "@/trpc/errors";
@@ -15,12 +16,7 @@ export function CartView() {
 
   if (cart.items.length === 0) {
     return (
-      <div className="empty-state" data-testid="empty-cart">
-        <p>Your cart is empty.</p>
-        <Link href="/" className="button">
-          Browse products
-        </Link>
-      </div>
+      <EmptyState testId="empty-cart" message="Your cart is empty." action={{ href: "/", label: "Browse products" }} />
     );
   }
 

@@ -1,7 +1,8 @@
 "use client";
 
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { EmptyState } from "@/components/ui/empty-state";
+import { LoadMore } from "@/components/ui/load-more";
 import { CATALOG_PAGE_SIZE, nextCatalogCursor } from "@/lib/catalog-params";
 import type { CatalogSort } from "@/lib/validation/catalog";
 import { useTRPC } from "@/trpc/react";
@@ -19,10 +20,11 @@ export function ProductGrid({ q, sort }: { q?: string; sort: CatalogSort }) {
 
   if (products.length === 0) {
     return (
-      <div className="empty-state" data-testid="empty-state">
-        <p>{q ? `No products match “${q}”.` : "There are no products yet."}</p>
-        {q ? <Link href="/">Browse all products</Link> : null}
-      </div>
+      <EmptyState
+        testId="empty-state"
+        message={q ? `No products match “${q}”.` : "There are no products yet."}
+        action={q ? { href: "/", label: "Browse all products", primary: false } : undefined}
+      />
     );
   }
 
@@ -35,21 +37,14 @@ export function ProductGrid({ q, sort }: { q?: string; sort: CatalogSort }) {
           </li>
         ))}
       </ul>
-      <div className="load-more" aria-live="polite">
-        {isFetchNextPageError ? <p className="notice notice--error">Could not load more products. Try again.</p> : null}
-        {hasNextPage ? (
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => void fetchNextPage()}
-            disabled={isFetchingNextPage}
-          >
-            {isFetchingNextPage ? "Loading…" : "Load more"}
-          </button>
-        ) : (
-          <p className="stock">You have seen all {products.length} products.</p>
-        )}
-      </div>
+      <LoadMore
+        noun="products"
+        hasNextPage={hasNextPage}
+        isFetchingNextPage={isFetchingNextPage}
+        isError={isFetchNextPageError}
+        fetchNextPage={fetchNextPage}
+        endMessage={`You have seen all ${products.length} products.`}
+      />
     </>
   );
 }

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
+import { EmptyState } from "@/components/ui/empty-state";
 import { FieldError } from "@/components/auth/field-errors";
 import { newIdempotencyKey } from "@/lib/idempotency-key";
 import { formatMoney } from "@/lib/money";
@@ -26,12 +27,11 @@ export function CheckoutForm() {
 
   if (cart.items.length === 0 && !busy) {
     return (
-      <div className="empty-state" data-testid="empty-cart">
-        <p>Your cart is empty, so there is nothing to check out.</p>
-        <Link href="/" className="button">
-          Browse products
-        </Link>
-      </div>
+      <EmptyState
+        testId="empty-cart"
+        message="Your cart is empty, so there is nothing to check out."
+        action={{ href: "/", label: "Browse products" }}
+      />
     );
   }
 

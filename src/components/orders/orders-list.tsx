@@ -2,6 +2,8 @@
 
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { EmptyState } from "@/components/ui/empty-state";
+import { LoadMore } from "@/components/ui/load-more";
 import { formatDateTime } from "@/lib/format-date";
 import { formatMoney } from "@/lib/money";
 import { useTRPC } from "@/trpc/react";
@@ -17,12 +19,11 @@ export function OrdersList() {
 
   if (orders.length === 0) {
     return (
-      <div className="empty-state" data-testid="no-orders">
-        <p>You have not placed any orders yet.</p>
-        <Link href="/" className="button">
-          Start shopping
-        </Link>
-      </div>
+      <EmptyState
+        testId="no-orders"
+        message="You have not placed any orders yet."
+        action={{ href: "/", label: "Start shopping" }}
+      />
     );
   }
 
@@ -60,19 +61,13 @@ export function OrdersList() {
           </tbody>
         </table>
       </div>
-      <div className="load-more" aria-live="polite">
-        {isFetchNextPageError ? <p className="notice notice--error">Could not load more orders. Try again.</p> : null}
-        {hasNextPage ? (
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => void fetchNextPage()}
-            disabled={isFetchingNextPage}
-          >
-            {isFetchingNextPage ? "Loading…" : "Load more orders"}
-          </button>
-        ) : null}
-      </div>
+      <LoadMore
+        noun="orders"
+        hasNextPage={hasNextPage}
+        isFetchingNextPage={isFetchingNextPage}
+        isError={isFetchNextPageError}
+        fetchNextPage={fetchNextPage}
+      />
     </>
   );
 }

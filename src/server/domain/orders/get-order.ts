@@ -3,19 +3,12 @@ import { orderItems, orders, orderStatusHistory, payments } from "../../db/schem
 import type { DbOrTx } from "../../db/types";
 import type { Actor } from "../actor";
 import { DomainError } from "../errors";
-import type { OrderDto } from "./order-dto";
+import { orderColumns, type OrderDto } from "./order-dto";
 
 /** The actor's own order. Someone else's is NOT_FOUND, exactly like one that does not exist. */
 export async function getOwnOrder(db: DbOrTx, actor: Actor, orderId: string): Promise<OrderDto> {
   const [order] = await db
-    .select({
-      id: orders.id,
-      status: orders.status,
-      totalCents: orders.totalCents,
-      currency: orders.currency,
-      createdAt: orders.createdAt,
-      updatedAt: orders.updatedAt,
-    })
+    .select({ ...orderColumns, updatedAt: orders.updatedAt })
     .from(orders)
     .where(and(eq(orders.id, orderId), eq(orders.userId, actor.id)))
     .limit(1);

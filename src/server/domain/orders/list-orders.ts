@@ -4,7 +4,7 @@ import { orders } from "../../db/schema";
 import type { Db } from "../../db/types";
 import type { Actor } from "../actor";
 import { decodeCursor, encodeCursor, timestampCursorValue } from "../pagination/cursor";
-import type { OrderPageDto } from "./order-dto";
+import { orderColumns, type OrderPageDto } from "./order-dto";
 
 export interface ListOrdersOptions {
   limit: number;
@@ -22,11 +22,7 @@ export async function listOwnOrders(db: Db, actor: Actor, options: ListOrdersOpt
   }
   const rows = await db
     .select({
-      id: orders.id,
-      status: orders.status,
-      totalCents: orders.totalCents,
-      currency: orders.currency,
-      createdAt: orders.createdAt,
+      ...orderColumns,
       itemCount: sql<number>`(select coalesce(sum(quantity), 0) from order_items where order_id = ${orders.id})::int`,
     })
     .from(orders)

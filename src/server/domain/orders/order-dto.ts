@@ -1,5 +1,15 @@
 import { z } from "zod";
 import { orderStatuses } from "@/lib/order-status";
+import { orders } from "../../db/schema";
+
+/** The order columns every order result starts from, selected explicitly. */
+export const orderColumns = {
+  id: orders.id,
+  status: orders.status,
+  totalCents: orders.totalCents,
+  currency: orders.currency,
+  createdAt: orders.createdAt,
+};
 
 export const orderSummaryDto = z.object({
   id: z.uuid(),
