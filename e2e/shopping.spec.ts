@@ -143,3 +143,32 @@ test("someone else's order is a 404", async ({ page }) => {
   const response = await page.goto(orderPath);
   expect(response?.status()).toBe(404);
 });
+
+test("a quantity the stock can no longer cover rolls back with a message", async ({ page, browser }) => {
+  await signUpQuickly(page, "Optimist");
+  await addToCart(page, "pocket-atlas", 1);
+  await page.goto("/cart");
+  await expect(page.getByLabel("Quantity of Pocket Atlas")).toHaveValue("1");
+
+  // Someone else buys one of the two while this cart page is open.
+  const rivalContext = await browser.newContext();
+  const rival = await rivalContext.newPage();
+  await signUpQuickly(rival, "Quicker");
+  await addToCart(rival, "pocket-atlas", 1);
+  await checkOut(rival, APPROVED_CARD);
+  await expect(rival.getByTestId("order-placed")).toBeVisible();
+  await rivalContext.close();
+
+  await page.getByLabel("Quantity of Pocket Atlas").selectOption("2");
+  await expect(page.getByTestId("cart-error")).toContainText("Only 1 of Pocket Atlas is left.");
+  await expect(page.getByLabel("Quantity of Pocket Atlas")).toHaveValue("1");
+  await expect(page.getByTestId("cart-subtotal")).toHaveText("$16.00");
+});
+
+test("pages carry protective headers", async ({ page }) => {
+  const response = await page.goto("/");
+  const headers = response?.headers() ?? {};
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["x-powered-by"]).toBeUndefined();
+});

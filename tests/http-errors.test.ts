@@ -1,8 +1,9 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContext } from "@/server/api/context";
 import { handleTrpcRequest } from "@/server/api/http-handler";
 import { isDataException } from "@/server/db/errors";
+import { users } from "@/server/db/schema";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { httpCall, type HttpErrorBody } from "./support/callers";
 
@@ -31,6 +32,28 @@ describe("errors over HTTP", () => {
     expect(response.status).toBe(413);
     const payload = (await response.json()) as HttpErrorBody;
     expect(payload.error.data).toMatchObject({ code: "PAYLOAD_TOO_LARGE", httpStatus: 413 });
+  });
+
+  it("refuses what a cross-site form can send (text/plain, urlencoded) before running anything", async () => {
+    for (const contentType of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"]) {
+      const request = new Request("http://localhost/api/trpc/auth.signUp", {
+        method: "POST",
+        body: JSON.stringify({ email: "csrf@example.test", password: "long enough pw", name: "CSRF" }),
+        headers: { "content-type": contentType },
+      });
+      const response = await handleTrpcRequest(request, async (limited) =>
+        createContext({ db: database.db, headers: limited.headers, clientIp: "10.9.9.8" }),
+      );
+      expect(response.status, contentType).toBeGreaterThanOrEqual(400);
+      expect(response.status, contentType).toBeLessThan(500);
+    }
+    const created = await database.db.select().from(users).where(eq(users.email, "csrf@example.test"));
+    expect(created).toEqual([]);
+  });
+
+  it("refuses a mutation over GET", async () => {
+    const response = await httpCall(database.db, "cart.clear", undefined, { method: "GET" });
+    expect(response.status).toBe(405);
   });
 
   it("refuses a chunked body that grows past 1 MiB", async () => {

@@ -1,7 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
+import { getCurrentActor } from "@/server/auth/current-actor";
 import { TRPCReactProvider } from "@/trpc/react";
+import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,7 +13,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const actor = await getCurrentActor();
+  // Signed-in pages arrive with the cart, so the header's count needs no request of its own.
+  if (actor) await getQueryClient().prefetchQuery(trpc.cart.get.queryOptions());
   return (
     <html lang="en">
       <body>
@@ -19,7 +24,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <TRPCReactProvider>
-          <SiteHeader />
+          <HydrateClient>
+            <SiteHeader userName={actor?.name ?? null} />
+          </HydrateClient>
           <main id="main">{children}</main>
           <footer className="site-footer">Storefront · prices in USD · demo shop, no real payments</footer>
         </TRPCReactProvider>
