@@ -3,7 +3,7 @@ import { env } from "@/env";
 
 /** The one logger. JSON lines on stdout; never log card numbers, passwords or tokens. */
 export const logger = pino({
-  level: env.NODE_ENV === "test" && env.LOG_LEVEL === "info" ? "warn" : env.LOG_LEVEL,
+  level: env.LOG_LEVEL,
   base: undefined,
   redact: ["password", "*.password", "cardNumber", "*.cardNumber", "token", "*.token"],
 });
