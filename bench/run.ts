@@ -8,10 +8,17 @@ import { spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
+import { z } from "zod";
 
-const port = Number(process.env.BENCH_PORT ?? 3200);
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const settings = z
+  .object({
+    BENCH_PORT: z.coerce.number().int().min(1024).max(65535).default(3200),
+    BENCH_SECONDS: z.coerce.number().int().min(1).max(120).default(10),
+    BENCH_CONNECTIONS: z.coerce.number().int().min(1).max(500).default(20),
+    AUTH_SECRET: z.string().min(32).default("bench-secret-bench-secret-bench-secret-bench"),
+  })
+  .parse(process.env);
+const { BENCH_PORT: port, BENCH_SECONDS: seconds, BENCH_CONNECTIONS: connections } = settings;
 const origin = `http://127.0.0.1:${port}`;
 const dataDir = ".data/bench";
 
@@ -23,7 +30,7 @@ function startServer() {
     env: {
       ...process.env,
       PGLITE_DIR: dataDir,
-      AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-bench-secret-bench-secret-bench",
+      AUTH_SECRET: settings.AUTH_SECRET,
       AUTH_TRUST_HOST: "true",
       SEED_DEMO_DATA: "true",
       LOG_LEVEL: "warn",

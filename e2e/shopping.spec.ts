@@ -1,18 +1,14 @@
-import { expect, test, type Page } from "@playwright/test";
-import { APPROVED_CARD, DECLINED_CARD, SHOPPER, signInQuickly, signUpQuickly } from "./support";
-
-async function addToCart(page: Page, slug: string, quantity: number) {
-  await page.goto(`/products/${slug}`);
-  await page.getByLabel("Quantity").selectOption(String(quantity));
-  await page.getByRole("button", { name: "Add to cart" }).click();
-  await expect(page.getByTestId("add-to-cart-status")).toContainText(`Added ${quantity} ×`);
-}
-
-async function checkOut(page: Page, card: string) {
-  await page.goto("/checkout");
-  await page.getByLabel("Card number").fill(card);
-  await page.getByRole("button", { name: /Place order/ }).click();
-}
+import { expect, test } from "@playwright/test";
+import {
+  addToCart,
+  APPROVED_CARD,
+  buyAsSomeoneElse,
+  checkOut,
+  DECLINED_CARD,
+  SHOPPER,
+  signInQuickly,
+  signUpQuickly,
+} from "./support";
 
 test("buy two products, change a quantity, pay, see the order, cancel it and get the stock back", async ({ page }) => {
   await signUpQuickly(page, "Full Flow");
@@ -97,13 +93,7 @@ test("an item that sells out before checkout is named, and nothing is bought", a
   await signUpQuickly(page, "Too Slow");
   await addToCart(page, "weekender-duffel", 1);
 
-  const rivalContext = await browser.newContext();
-  const rival = await rivalContext.newPage();
-  await signUpQuickly(rival, "Too Fast");
-  await addToCart(rival, "weekender-duffel", 1);
-  await checkOut(rival, APPROVED_CARD);
-  await expect(rival.getByTestId("order-placed")).toBeVisible();
-  await rivalContext.close();
+  await buyAsSomeoneElse(browser, "weekender-duffel", 1);
 
   await checkOut(page, APPROVED_CARD);
   await expect(page.getByTestId("checkout-error")).toContainText("Sold out or short: Weekender Duffel");
@@ -151,13 +141,7 @@ test("a quantity the stock can no longer cover rolls back with a message", async
   await expect(page.getByLabel("Quantity of Pocket Atlas")).toHaveValue("1");
 
   // Someone else buys one of the two while this cart page is open.
-  const rivalContext = await browser.newContext();
-  const rival = await rivalContext.newPage();
-  await signUpQuickly(rival, "Quicker");
-  await addToCart(rival, "pocket-atlas", 1);
-  await checkOut(rival, APPROVED_CARD);
-  await expect(rival.getByTestId("order-placed")).toBeVisible();
-  await rivalContext.close();
+  await buyAsSomeoneElse(browser, "pocket-atlas", 1);
 
   await page.getByLabel("Quantity of Pocket Atlas").selectOption("2");
   await expect(page.getByTestId("cart-error")).toContainText("Only 1 of Pocket Atlas is left.");

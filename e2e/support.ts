@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "storefront-demo";
 export const SHOPPER = { email: "shopper@storefront.test", password: DEMO_PASSWORD };
@@ -40,3 +40,30 @@ export async function signUpQuickly(page: Page, name: string): Promise<{ email: 
 
 export const APPROVED_CARD = "4242 4242 4242 4242";
 export const DECLINED_CARD = "4000 0000 0000 0002";
+
+export async function addToCart(page: Page, slug: string, quantity: number) {
+  await page.goto(`/products/${slug}`);
+  await page.getByLabel("Quantity").selectOption(String(quantity));
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByTestId("add-to-cart-status")).toContainText(`Added ${quantity} ×`);
+}
+
+export async function checkOut(page: Page, card: string) {
+  await page.goto("/checkout");
+  await page.getByLabel("Card number").fill(card);
+  await page.getByRole("button", { name: /Place order/ }).click();
+}
+
+/** Another customer, in a browser context of their own, buys `quantity` of a product. */
+export async function buyAsSomeoneElse(browser: Browser, slug: string, quantity: number): Promise<void> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await signUpQuickly(page, "Someone Else");
+    await addToCart(page, slug, quantity);
+    await checkOut(page, APPROVED_CARD);
+    await expect(page.getByTestId("order-placed")).toBeVisible();
+  } finally {
+    await context.close();
+  }
+}
