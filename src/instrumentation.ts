@@ -1,5 +1,6 @@
 /** Runs once when a server process starts. */
 export async function register() {
+  // Next inlines NEXT_RUNTIME per bundle; importing src/env.ts here would drag it into the edge build.
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { refuseToStartWithoutProductionEnv } = await import("./server/startup-check");
     refuseToStartWithoutProductionEnv();

@@ -30,8 +30,3 @@ export function catalogHref({ q, sort }: { q?: string; sort: CatalogSort }): str
   const query = params.toString();
   return query ? `/?${query}` : "/";
 }
-
-/** The infinite query's page parameter; server prefetch and client must agree on it. */
-export function nextCatalogCursor(page: { nextCursor: string | null }): string | undefined {
-  return page.nextCursor ?? undefined;
-}

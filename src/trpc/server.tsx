@@ -4,7 +4,7 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { headers } from "next/headers";
 import { cache, type ReactNode } from "react";
-import { appRouter, createCaller } from "@/server/api/root";
+import { appRouter } from "@/server/api/root";
 import { createRequestContext } from "@/server/api/request-context";
 import { makeQueryClient } from "./query-client";
 
@@ -19,9 +19,6 @@ export const trpc = createTRPCOptionsProxy({
   ctx: createRscContext,
   queryClient: getQueryClient,
 });
-
-/** Direct calls from server components and actions, for data that is not hydrated. */
-export const getServerCaller = cache(async () => createCaller(await createRscContext()));
 
 /** Sends everything prefetched in this request to the client's React Query cache. */
 export function HydrateClient({ children }: { children: ReactNode }) {

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { connect } from "@/server/db/connect";
 import type { DatabaseConnection } from "@/server/db/types";
+import { testEnv } from "./test-env";
 
 export interface TestDatabase extends DatabaseConnection {
   /** Closes the connection and, on PostgreSQL, drops the database. */
@@ -13,8 +14,8 @@ export interface TestDatabase extends DatabaseConnection {
  * database on the TEST_DATABASE_URL server when the postgres project runs.
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (process.env.TEST_DB_KIND !== "postgres" || !serverUrl) {
+  const serverUrl = testEnv.TEST_DATABASE_URL;
+  if (testEnv.TEST_DB_KIND !== "postgres" || !serverUrl) {
     const connection = await connect({ kind: "pglite", dir: "memory://" });
     await connection.migrate();
     return { ...connection, dispose: connection.close };

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { ProductGrid } from "@/components/catalog/product-grid";
 import { SortSelect } from "@/components/catalog/sort-select";
-import { CATALOG_PAGE_SIZE, nextCatalogCursor, parseCatalogParams } from "@/lib/catalog-params";
+import { nextPageCursor } from "@/lib/paging";
+import { CATALOG_PAGE_SIZE, parseCatalogParams } from "@/lib/catalog-params";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 
 interface HomePageProps {
@@ -12,10 +13,7 @@ export default async function HomePage({ searchParams }: HomePageProps) {
   const { q, sort } = parseCatalogParams(await searchParams);
   // Awaited so the first page arrives with the HTML: the browser makes no data request on load.
   await getQueryClient().prefetchInfiniteQuery(
-    trpc.catalog.list.infiniteQueryOptions(
-      { q, sort, limit: CATALOG_PAGE_SIZE },
-      { getNextPageParam: nextCatalogCursor },
-    ),
+    trpc.catalog.list.infiniteQueryOptions({ q, sort, limit: CATALOG_PAGE_SIZE }, { getNextPageParam: nextPageCursor }),
   );
   return (
     <HydrateClient>

@@ -1,5 +1,6 @@
 import { OrdersList } from "@/components/orders/orders-list";
-import { ORDERS_PAGE_SIZE, nextOrdersCursor } from "@/components/orders/orders-paging";
+import { nextPageCursor } from "@/lib/paging";
+import { ORDERS_PAGE_SIZE } from "@/components/orders/orders-paging";
 import { requireActor } from "@/server/auth/require-actor";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 
@@ -8,7 +9,7 @@ export const metadata = { title: "Your orders" };
 export default async function OrdersPage() {
   await requireActor("/orders");
   await getQueryClient().prefetchInfiniteQuery(
-    trpc.orders.list.infiniteQueryOptions({ limit: ORDERS_PAGE_SIZE }, { getNextPageParam: nextOrdersCursor }),
+    trpc.orders.list.infiniteQueryOptions({ limit: ORDERS_PAGE_SIZE }, { getNextPageParam: nextPageCursor }),
   );
   return (
     <HydrateClient>

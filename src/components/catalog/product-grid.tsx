@@ -3,7 +3,8 @@
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LoadMore } from "@/components/ui/load-more";
-import { CATALOG_PAGE_SIZE, nextCatalogCursor } from "@/lib/catalog-params";
+import { nextPageCursor } from "@/lib/paging";
+import { CATALOG_PAGE_SIZE } from "@/lib/catalog-params";
 import type { CatalogSort } from "@/lib/validation/catalog";
 import { useTRPC } from "@/trpc/react";
 import { ProductCard } from "./product-card";
@@ -11,10 +12,7 @@ import { ProductCard } from "./product-card";
 export function ProductGrid({ q, sort }: { q?: string; sort: CatalogSort }) {
   const trpc = useTRPC();
   const { data, fetchNextPage, hasNextPage, isFetchingNextPage, isFetchNextPageError } = useSuspenseInfiniteQuery(
-    trpc.catalog.list.infiniteQueryOptions(
-      { q, sort, limit: CATALOG_PAGE_SIZE },
-      { getNextPageParam: nextCatalogCursor },
-    ),
+    trpc.catalog.list.infiniteQueryOptions({ q, sort, limit: CATALOG_PAGE_SIZE }, { getNextPageParam: nextPageCursor }),
   );
   const products = data.pages.flatMap((page) => page.items);
 

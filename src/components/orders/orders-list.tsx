@@ -7,13 +7,14 @@ import { LoadMore } from "@/components/ui/load-more";
 import { formatDateTime } from "@/lib/format-date";
 import { formatMoney } from "@/lib/money";
 import { useTRPC } from "@/trpc/react";
-import { ORDERS_PAGE_SIZE, nextOrdersCursor } from "./orders-paging";
+import { nextPageCursor } from "@/lib/paging";
+import { ORDERS_PAGE_SIZE } from "./orders-paging";
 import { StatusBadge } from "./status-badge";
 
 export function OrdersList() {
   const trpc = useTRPC();
   const { data, hasNextPage, fetchNextPage, isFetchingNextPage, isFetchNextPageError } = useSuspenseInfiniteQuery(
-    trpc.orders.list.infiniteQueryOptions({ limit: ORDERS_PAGE_SIZE }, { getNextPageParam: nextOrdersCursor }),
+    trpc.orders.list.infiniteQueryOptions({ limit: ORDERS_PAGE_SIZE }, { getNextPageParam: nextPageCursor }),
   );
   const orders = data.pages.flatMap((page) => page.items);
 

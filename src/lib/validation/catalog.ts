@@ -11,8 +11,6 @@ export const catalogListInput = z.object({
   sort: z.enum(catalogSorts).default("newest"),
 });
 
-export type CatalogListInput = z.input<typeof catalogListInput>;
-
 export const productSlug = z
   .string()
   .min(1, "Slug is required")

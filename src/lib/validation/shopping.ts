@@ -28,4 +28,3 @@ export const orderIdInput = z.object({ id: z.uuid("Order ids are UUIDs") });
 
 export type SetCartItemInput = z.infer<typeof setCartItemInput>;
 export type PlaceOrderInput = z.infer<typeof placeOrderInput>;
-export type OrdersListInput = z.input<typeof ordersListInput>;

@@ -52,6 +52,5 @@ export const orderDto = orderSummaryDto.extend({
 
 export const orderPageDto = z.object({ items: z.array(orderSummaryDto), nextCursor: z.string().nullable() });
 
-export type OrderSummaryDto = z.infer<typeof orderSummaryDto>;
 export type OrderDto = z.infer<typeof orderDto>;
 export type OrderPageDto = z.infer<typeof orderPageDto>;
