@@ -100,7 +100,7 @@ test("an item that sells out before checkout is named, and nothing is bought", a
   await page.goto("/orders");
   await expect(page.getByTestId("no-orders")).toBeVisible();
   await page.goto("/products/weekender-duffel");
-  await expect(page.getByRole("button", { name: "Out of stock" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Sold out" })).toBeDisabled();
 });
 
 test("signed-out shoppers are sent to sign in and come back", async ({ page }) => {

@@ -15,15 +15,26 @@ const envSchema = z.object({
   SEED_DEMO_DATA: booleanFlag.optional(),
   /** How many proxies in front of the app append to X-Forwarded-For (for rate-limit keys). */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
+  /** Live-update streams end after this long and clients resume: keep it below a host's request limit. */
+  SSE_MAX_DURATION_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
+  /** How often an idle live-update stream sends a keep-alive ping. */
+  SSE_PING_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
+  /** How long outbox events are kept for clients that resume after a disconnect. */
+  EVENT_RETENTION_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 365)
+    .default(24),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NEXT_PHASE: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
-function parseEnv(): Env {
+/** Validates a set of variables (process.env by default); exported for tests. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   // `FOO=` in a shell or CI file means "not set", not "set to nothing".
-  const present = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ""));
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);

@@ -225,12 +225,14 @@ describe("checkout.placeOrder", () => {
     expect(JSON.stringify(paymentRows)).not.toContain("4242424242424242");
     expect(paymentRows[0]?.cardLast4).toBe("4242");
 
-    const outbox = await database.db.select({ topic: events.topic, payload: events.payload }).from(events);
+    const outbox = await database.db
+      .select({ topic: events.topic, ownerId: events.ownerId, payload: events.payload })
+      .from(events);
     expect(outbox).toEqual(
       expect.arrayContaining([
-        { topic: "order.created", payload: { orderId: order.id, userId: buyer.id, totalCents: order.totalCents } },
-        { topic: "order.status", payload: { orderId: order.id, userId: buyer.id, status: "paid" } },
-        { topic: "stock.changed", payload: { productId: product.id, stock: 2 } },
+        { topic: "order.created", ownerId: buyer.id, payload: { orderId: order.id, totalCents: order.totalCents } },
+        { topic: "order.status", ownerId: buyer.id, payload: { orderId: order.id, status: "paid" } },
+        { topic: "stock.changed", ownerId: null, payload: { productId: product.id, stock: 2 } },
       ]),
     );
   });

@@ -1,11 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createContext } from "@/server/api/context";
 import { handleTrpcRequest } from "@/server/api/http-handler";
 import { isDataException } from "@/server/db/errors";
 import { users } from "@/server/db/schema";
 import { createTestDatabase, type TestDatabase } from "./support/database";
-import { httpCall, type HttpErrorBody } from "./support/callers";
+import { httpCall, testContext, type HttpErrorBody } from "./support/callers";
 
 let database: TestDatabase;
 
@@ -42,7 +41,7 @@ describe("errors over HTTP", () => {
         headers: { "content-type": contentType },
       });
       const response = await handleTrpcRequest(request, async (limited) =>
-        createContext({ db: database.db, headers: limited.headers, clientIp: "10.9.9.8" }),
+        testContext(database.db, { headers: limited.headers, clientIp: "10.9.9.8" }),
       );
       expect(response.status, contentType).toBeGreaterThanOrEqual(400);
       expect(response.status, contentType).toBeLessThan(500);
@@ -72,7 +71,7 @@ describe("errors over HTTP", () => {
       duplex: "half",
     } as RequestInit & { duplex: "half" });
     const response = await handleTrpcRequest(request, async (limited) =>
-      createContext({ db: database.db, headers: limited.headers, clientIp: "10.9.9.9" }),
+      testContext(database.db, { headers: limited.headers, clientIp: "10.9.9.9" }),
     );
     expect(response.status).toBe(413);
   });

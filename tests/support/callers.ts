@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { expect } from "vitest";
-import { createContext } from "@/server/api/context";
+import { createContext, type ContextOptions } from "@/server/api/context";
 import { handleTrpcRequest } from "@/server/api/http-handler";
 import { createCaller } from "@/server/api/root";
 import type { Db } from "@/server/db/types";
 import type { Actor } from "@/server/domain/actor";
 import { signUp } from "@/server/domain/users/sign-up";
+import { eventBusFor } from "./database";
 
 let addressCounter = 0;
 
@@ -16,14 +17,29 @@ export function uniqueClientIp(): string {
   return `10.0.${Math.floor(addressCounter / 250)}.${addressCounter % 250}`;
 }
 
-export function callerFor(db: Db, actor: Actor | null, options: { clientIp?: string; headers?: Headers } = {}) {
+/** A request context on a test database: its event bus, no headers and a fresh client address unless given. */
+export function testContext(db: Db, options: Partial<Omit<ContextOptions, "db">> = {}) {
+  return createContext({
+    headers: new Headers(),
+    clientIp: uniqueClientIp(),
+    getEventBus: eventBusFor(db),
+    ...options,
+    db,
+  });
+}
+
+export function callerFor(
+  db: Db,
+  actor: Actor | null,
+  options: { clientIp?: string; headers?: Headers; signal?: AbortSignal } = {},
+) {
   return createCaller(
-    createContext({
-      db,
+    testContext(db, {
       actor: options.headers ? undefined : actor,
-      headers: options.headers ?? new Headers(),
-      clientIp: options.clientIp ?? uniqueClientIp(),
+      headers: options.headers,
+      clientIp: options.clientIp,
     }),
+    { signal: options.signal },
   );
 }
 
@@ -80,6 +96,6 @@ export async function httpCall(
     },
   });
   return handleTrpcRequest(request, async (limited) =>
-    createContext({ db, headers: limited.headers, clientIp: uniqueClientIp(), actor: options.actor ?? null }),
+    testContext(db, { headers: limited.headers, actor: options.actor ?? null }),
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ProductGrid } from "@/components/catalog/product-grid";
+import { LiveStockUpdates } from "@/components/live/live-updates";
 import { SortSelect } from "@/components/catalog/sort-select";
 import { nextPageCursor } from "@/lib/paging";
 import { CATALOG_PAGE_SIZE, parseCatalogParams } from "@/lib/catalog-params";
@@ -25,6 +26,7 @@ export default async function HomePage({ searchParams }: HomePageProps) {
         <SortSelect q={q} sort={sort} />
       </div>
       <ProductGrid q={q} sort={sort} />
+      <LiveStockUpdates />
     </HydrateClient>
   );
 }

@@ -1,3 +1,4 @@
+import { LiveOrderUpdates } from "@/components/live/live-updates";
 import { OrdersList } from "@/components/orders/orders-list";
 import { nextPageCursor } from "@/lib/paging";
 import { ORDERS_PAGE_SIZE } from "@/components/orders/orders-paging";
@@ -15,6 +16,7 @@ export default async function OrdersPage() {
     <HydrateClient>
       <h1>Your orders</h1>
       <OrdersList />
+      <LiveOrderUpdates />
     </HydrateClient>
   );
 }

@@ -30,7 +30,7 @@ export function AddToCart({ productId, productName, stock }: AddToCartProps) {
   if (stock <= 0) {
     return (
       <button type="button" className="button" disabled>
-        Out of stock
+        Sold out
       </button>
     );
   }

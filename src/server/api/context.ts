@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { actorFromSessionCookie } from "../auth/session-cookie";
 import type { Db } from "../db/types";
 import type { Actor } from "../domain/actor";
+import type { EventBus } from "../events/bus";
 import type { PaymentProvider } from "../domain/payments/payment-provider";
 import { testPaymentProcessor } from "../domain/payments/test-processor";
 
@@ -15,6 +16,8 @@ export interface ContextOptions {
   actor?: Actor | null;
   /** The built-in test processor unless a real one is configured. */
   payments?: PaymentProvider;
+  /** The process's event bus, started on first use; tests pass their own. */
+  getEventBus: () => Promise<EventBus>;
 }
 
 export function createContext(options: ContextOptions) {
@@ -27,6 +30,7 @@ export function createContext(options: ContextOptions) {
     clientIp,
     payments: options.payments ?? testPaymentProcessor,
     requestId: options.requestId ?? randomUUID(),
+    getEventBus: options.getEventBus,
     /** Resolved on first use only, so a public catalog read never touches the session. */
     getActor(): Promise<Actor | null> {
       actor ??= actorFromSessionCookie(headers.get("cookie"));

@@ -1,4 +1,5 @@
 import { initTRPC, TRPCError } from "@trpc/server";
+import { env } from "@/env";
 import { isDataException } from "../db/errors";
 import { DomainError } from "../domain/errors";
 import { enforceRateLimit, type RateLimitPolicy } from "../http/rate-limit";
@@ -7,6 +8,13 @@ import type { Context } from "./context";
 import { publicError, type PublicErrorData } from "./error-format";
 
 const t = initTRPC.context<Context>().create({
+  sse: {
+    // A host's request limit then ends the stream cleanly and the client resumes from its last event id.
+    maxDurationMs: env.SSE_MAX_DURATION_SECONDS * 1000,
+    ping: { enabled: true, intervalMs: env.SSE_PING_SECONDS * 1000 },
+    // Three missed pings: the connection is dead even if the socket does not say so.
+    client: { reconnectAfterInactivityMs: env.SSE_PING_SECONDS * 3000 },
+  },
   errorFormatter({ shape, error }) {
     const { message, issues, details } = publicError(error);
     const data: PublicErrorData = {

@@ -26,7 +26,7 @@ async function open(): Promise<DatabaseConnection> {
 const store = globalThis as typeof globalThis & { __storefrontConnection?: Promise<DatabaseConnection> };
 
 /** The process-wide connection, opened, migrated and (outside production) seeded on first use. */
-function getConnection(): Promise<DatabaseConnection> {
+export function getConnection(): Promise<DatabaseConnection> {
   store.__storefrontConnection ??= open().catch((error: unknown) => {
     store.__storefrontConnection = undefined;
     throw error;

@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { listenPostgres } from "./listen-postgres";
 import { migratePglite, migratePostgres } from "./migrate";
 import * as schema from "./schema";
 import type { DatabaseConnection } from "./types";
@@ -20,6 +21,12 @@ async function connectPglite(dir: string): Promise<DatabaseConnection> {
     db,
     driver: "pglite",
     migrate: () => migratePglite(db),
+    async listen(channel, onNotify, onListening) {
+      const unlisten = await client.listen(channel, onNotify);
+      // In-process: the listen can never drop, so it is established exactly once.
+      onListening();
+      return () => unlisten();
+    },
     close: () => client.close(),
   };
 }
@@ -34,6 +41,7 @@ async function connectPostgres(url: string, max: number): Promise<DatabaseConnec
     db: drizzle({ client, schema }),
     driver: "postgres",
     migrate: () => migratePostgres(url),
+    listen: (channel, onNotify, onListening) => listenPostgres(url, channel, onNotify, onListening),
     close: () => client.end({ timeout: 5 }),
   };
 }

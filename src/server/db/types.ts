@@ -12,9 +12,18 @@ export type DbOrTx = Db | Tx;
 
 export type DriverName = "pglite" | "postgres";
 
+/** Stops a LISTEN started with `DatabaseConnection.listen`. */
+export type Unlisten = () => Promise<void>;
+
 export interface DatabaseConnection {
   db: Db;
   driver: DriverName;
+  /**
+   * LISTEN on `channel` over a connection of its own (PostgreSQL) or in-process
+   * (PGlite). `onListening` runs each time the listen is (re)established, so a
+   * caller can catch up on what it missed while the connection was down.
+   */
+  listen: (channel: string, onNotify: (payload: string) => void, onListening: () => void) => Promise<Unlisten>;
   /** Applies the committed SQL migrations in drizzle/. */
   migrate: () => Promise<void>;
   close: () => Promise<void>;

@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
+import { LiveOrderUpdates } from "@/components/live/live-updates";
 import { OrderDetail } from "@/components/orders/order-detail";
 import { requireActor } from "@/server/auth/require-actor";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
@@ -24,6 +25,7 @@ export default async function OrderPage({ params, searchParams }: OrderPageProps
   return (
     <HydrateClient>
       <OrderDetail orderId={id} justPlaced={(await searchParams).placed === "1"} />
+      <LiveOrderUpdates />
     </HydrateClient>
   );
 }

@@ -3,8 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { AddToCart } from "@/components/cart/add-to-cart";
-import { StockLabel } from "@/components/catalog/stock-label";
+import { ProductAvailability } from "@/components/catalog/product-availability";
 import { formatMoney } from "@/lib/money";
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
@@ -47,22 +46,8 @@ export default async function ProductPage({ params }: ProductPageProps) {
             <p className="product-detail__price" data-testid="product-price">
               {formatMoney(product.priceCents, product.currency)}
             </p>
-            <p data-testid="product-stock">
-              <StockLabel stock={product.stock} />
-            </p>
           </div>
-          <p>{product.description}</p>
-          {actor ? (
-            <AddToCart productId={product.id} productName={product.name} stock={product.stock} />
-          ) : product.stock > 0 ? (
-            <Link className="button" href={`/sign-in?callbackUrl=${encodeURIComponent(`/products/${product.slug}`)}`}>
-              Sign in to buy
-            </Link>
-          ) : (
-            <button type="button" className="button" disabled>
-              Out of stock
-            </button>
-          )}
+          <ProductAvailability slug={product.slug} signedIn={actor !== null} />
         </div>
       </article>
     </HydrateClient>

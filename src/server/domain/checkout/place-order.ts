@@ -5,7 +5,8 @@ import type { Db, Tx } from "../../db/types";
 import type { Actor } from "../actor";
 import { STORE_CURRENCY } from "../catalog/product-dto";
 import { DomainError } from "../errors";
-import { recordEvents, type DomainEvent } from "../events/record-events";
+import { publishEvents } from "../../events/publish";
+import type { NewEvent } from "../../events/topics";
 import { getOwnOrder } from "../orders/get-order";
 import type { OrderDto } from "../orders/order-dto";
 import type { PaymentProvider } from "../payments/payment-provider";
@@ -69,9 +70,9 @@ function replay(existing: { id: string; cartFingerprint: string }, lines: CartLi
 }
 
 /** Takes every line's quantity from stock in one statement each; reports all lines that are short. */
-async function takeStock(tx: Tx, lines: CartLine[]): Promise<DomainEvent[]> {
+async function takeStock(tx: Tx, lines: CartLine[]): Promise<NewEvent[]> {
   const short: string[] = [];
-  const changes: DomainEvent[] = [];
+  const changes: NewEvent[] = [];
   for (const line of lines) {
     const [updated] = await tx
       .update(products)
@@ -179,9 +180,9 @@ export async function placeOrder(
         ),
       ),
     );
-    await recordEvents(tx, [
-      { topic: "order.created", payload: { orderId: created.id, userId: actor.id, totalCents } },
-      { topic: "order.status", payload: { orderId: created.id, userId: actor.id, status: "paid" } },
+    await publishEvents(tx, [
+      { topic: "order.created", payload: { orderId: created.id, totalCents }, ownerId: actor.id },
+      { topic: "order.status", payload: { orderId: created.id, status: "paid" }, ownerId: actor.id },
       ...stockEvents,
     ]);
     return created.id;

@@ -4,7 +4,8 @@ import { orderItems, orders, orderStatusHistory, payments, products } from "../.
 import type { Db } from "../../db/types";
 import type { Actor } from "../actor";
 import { DomainError } from "../errors";
-import { recordEvents, type DomainEvent } from "../events/record-events";
+import { publishEvents } from "../../events/publish";
+import type { NewEvent } from "../../events/topics";
 import type { PaymentProvider } from "../payments/payment-provider";
 import { getOwnOrder } from "./get-order";
 import type { OrderDto } from "./order-dto";
@@ -40,7 +41,7 @@ export async function cancelOwnOrder(
       .from(orderItems)
       .where(eq(orderItems.orderId, order.id))
       .orderBy(orderItems.productId);
-    const stockEvents: DomainEvent[] = [];
+    const stockEvents: NewEvent[] = [];
     for (const line of lines) {
       const [restocked] = await tx
         .update(products)
@@ -81,8 +82,8 @@ export async function cancelOwnOrder(
       actorId: actor.id,
       note: charges.length > 0 ? "Cancelled by the customer; payment refunded" : "Cancelled by the customer",
     });
-    await recordEvents(tx, [
-      { topic: "order.status", payload: { orderId: order.id, userId: actor.id, status: "cancelled" } },
+    await publishEvents(tx, [
+      { topic: "order.status", payload: { orderId: order.id, status: "cancelled" }, ownerId: actor.id },
       ...stockEvents,
     ]);
   });

@@ -1,0 +1,34 @@
+import { env } from "@/env";
+import { getConnection } from "../db/client";
+import { logger } from "../observability/logger";
+import { createEventBus, type EventBus } from "./bus";
+import { pruneEvents } from "./retention";
+
+const PRUNE_EVERY_MS = 10 * 60 * 1000;
+
+async function start(): Promise<EventBus> {
+  const connection = await getConnection();
+  const bus = createEventBus(connection);
+  await bus.ready;
+  const prune = () =>
+    pruneEvents(connection.db, new Date(Date.now() - env.EVENT_RETENTION_HOURS * 3_600_000)).then(
+      (pruned) => pruned > 0 && logger.info({ pruned }, "pruned old events"),
+      (error: unknown) => logger.warn({ err: error }, "could not prune old events"),
+    );
+  void prune();
+  setInterval(() => void prune(), PRUNE_EVERY_MS).unref();
+  logger.info({ position: bus.position() }, "event bus listening");
+  return bus;
+}
+
+// On globalThis for the same reason as the database handle: one per process, not per bundle.
+const store = globalThis as typeof globalThis & { __storefrontEventBus?: Promise<EventBus> };
+
+/** The process-wide event bus, started on first use (the first live subscription). */
+export function getEventBus(): Promise<EventBus> {
+  store.__storefrontEventBus ??= start().catch((error: unknown) => {
+    store.__storefrontEventBus = undefined;
+    throw error;
+  });
+  return store.__storefrontEventBus;
+}

@@ -1,0 +1,108 @@
+import { EventEmitter, on } from "node:events";
+import type { DatabaseConnection, Unlisten } from "../db/types";
+import { logger } from "../observability/logger";
+import { latestEventId, readEventsAfter } from "./event-store";
+import { EVENTS_CHANNEL } from "./publish";
+import type { StoredEvent } from "./topics";
+
+export interface EventBusOptions {
+  /** Called for every event fanned out, with the time since it was written (for metrics). */
+  onFanOut?: (event: StoredEvent, lagMs: number) => void;
+}
+
+/**
+ * One per process: one LISTEN connection, one reader of the outbox, and an
+ * in-memory fan-out to every open subscription of this process.
+ */
+export interface EventBus {
+  /** Settles once the bus listens and knows where the outbox stands. */
+  readonly ready: Promise<void>;
+  /** The id of the newest event fanned out so far. */
+  position(): number;
+  /**
+   * Attaches a subscriber at once (before the first `next()`), so a caller can
+   * subscribe, then backfill, without a gap. The iterator throws an AbortError
+   * when `signal` aborts or the bus closes.
+   */
+  subscribe(signal: AbortSignal): AsyncIterableIterator<[StoredEvent]>;
+  subscriberCount(): number;
+  /** Ends every subscription (clients resume elsewhere) and stops listening. */
+  close(): Promise<void>;
+}
+
+const FAN_OUT = "event";
+
+export function createEventBus(
+  connection: Pick<DatabaseConnection, "db" | "listen">,
+  options: EventBusOptions = {},
+): EventBus {
+  const emitter = new EventEmitter();
+  emitter.setMaxListeners(0);
+  const closing = new AbortController();
+  let position = 0;
+  let started = false;
+  let unlisten: Unlisten | undefined;
+  let catchingUp: Promise<void> | undefined;
+  let again = false;
+
+  function fanOut(event: StoredEvent): void {
+    options.onFanOut?.(event, Date.now() - event.createdAt.getTime());
+    emitter.emit(FAN_OUT, event);
+  }
+
+  /** Reads everything after `position` in pages; one run at a time, re-run if asked meanwhile. */
+  function catchUp(): Promise<void> {
+    if (catchingUp) {
+      again = true;
+      return catchingUp;
+    }
+    catchingUp = (async () => {
+      do {
+        again = false;
+        for (;;) {
+          const page = await readEventsAfter(connection.db, position);
+          for (const event of page.events) fanOut(event);
+          if (page.lastId !== null) position = page.lastId;
+          if (!page.more) break;
+        }
+      } while (again && !closing.signal.aborted);
+    })()
+      // The next notification or re-listen tries again from the same position.
+      .catch((error: unknown) => logger.warn({ err: error }, "event bus could not read the outbox"))
+      .finally(() => {
+        catchingUp = undefined;
+      });
+    return catchingUp;
+  }
+
+  const ready = (async () => {
+    unlisten = await connection.listen(
+      EVENTS_CHANNEL,
+      (payload) => {
+        if (started && !(Number(payload) <= position)) void catchUp();
+      },
+      // After a dropped connection: whatever committed meanwhile is in the table.
+      () => {
+        if (started) void catchUp();
+      },
+    );
+    position = await latestEventId(connection.db);
+    started = true;
+  })();
+
+  return {
+    ready,
+    position: () => position,
+    subscribe(signal) {
+      const iterator = on(emitter, FAN_OUT, { signal: AbortSignal.any([signal, closing.signal]) });
+      return iterator as AsyncIterableIterator<[StoredEvent]>;
+    },
+    subscriberCount: () => emitter.listenerCount(FAN_OUT),
+    async close() {
+      closing.abort();
+      await ready.catch(() => undefined);
+      await catchingUp;
+      await unlisten?.();
+    },
+  };
+}

@@ -1,0 +1,293 @@
+import { randomUUID } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { events, products } from "@/server/db/schema";
+import type { Actor } from "@/server/domain/actor";
+import { createEventBus } from "@/server/events/bus";
+import { publishEvents } from "@/server/events/publish";
+import { pruneEvents } from "@/server/events/retention";
+import { createTestDatabase, type TestDatabase } from "./support/database";
+import { callerFor, expectTrpcError } from "./support/callers";
+import { APPROVED_CARD, DECLINED_CARD, insertCustomers, insertProduct } from "./support/shop-fixtures";
+import { Received, waitForSubscribers, type Tracked } from "./support/subscription";
+import { testEnv } from "./support/test-env";
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+
+afterAll(() => database.dispose());
+
+async function customer(): Promise<Actor> {
+  const [actor] = await insertCustomers(database.db, 1);
+  if (!actor) throw new Error("no customer");
+  return actor;
+}
+
+async function buy(actor: Actor, productId: string, quantity = 1) {
+  const caller = callerFor(database.db, actor);
+  await caller.cart.setItem({ productId, quantity });
+  return caller.checkout.placeOrder({ idempotencyKey: randomUUID(), payment: APPROVED_CARD });
+}
+
+/** Opens a subscription and waits until it is attached to the bus, so nothing after this can be missed. */
+async function open<I extends Tracked<unknown>>(start: (signal: AbortSignal) => Promise<AsyncIterable<I>>) {
+  const bus = await database.getEventBus();
+  const before = bus.subscriberCount();
+  const controller = new AbortController();
+  const received = new Received(start(controller.signal));
+  await waitForSubscribers(bus, before + 1).catch((error: unknown) => {
+    throw received.error ?? error;
+  });
+  return { received, close: () => controller.abort() };
+}
+
+describe("live.stock", () => {
+  it("delivers committed stock changes in commit order", async () => {
+    const [mug, lamp] = [
+      await insertProduct(database.db, { stock: 5 }),
+      await insertProduct(database.db, { stock: 9 }),
+    ];
+    const productIds = [mug.id, lamp.id];
+    const { received, close } = await open((signal) =>
+      callerFor(database.db, null, { signal }).live.stock({ productIds }),
+    );
+    const buyer = await customer();
+    await buy(buyer, mug.id, 2);
+    await buy(buyer, lamp.id, 4);
+    await buy(buyer, mug.id, 3);
+
+    const items = await received.waitFor(3);
+    expect(items.map((item) => item.data)).toEqual([
+      { kind: "stock", productId: mug.id, stock: 3 },
+      { kind: "stock", productId: lamp.id, stock: 5 },
+      { kind: "stock", productId: mug.id, stock: 0 },
+    ]);
+    const ids = items.map((item) => Number(item.id));
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    close();
+  });
+
+  it("resumes after a last event id with exactly the events it missed", async () => {
+    const product = await insertProduct(database.db, { stock: 10 });
+    const productIds = [product.id];
+    const buyer = await customer();
+    const first = await open((signal) => callerFor(database.db, null, { signal }).live.stock({ productIds }));
+    await buy(buyer, product.id, 1);
+    const [seen] = await first.received.waitFor(1);
+    first.close();
+
+    // Missed while disconnected:
+    await buy(buyer, product.id, 2);
+    await buy(buyer, product.id, 3);
+
+    const resumed = await open((signal) =>
+      callerFor(database.db, null, { signal }).live.stock({ productIds, lastEventId: seen?.id }),
+    );
+    await buy(buyer, product.id, 1);
+    const items = await resumed.received.waitFor(3);
+    expect(items.map((item) => item.data)).toEqual([
+      { kind: "stock", productId: product.id, stock: 7 },
+      { kind: "stock", productId: product.id, stock: 4 },
+      { kind: "stock", productId: product.id, stock: 3 },
+    ]);
+    expect(new Set(items.map((item) => item.id)).size).toBe(3);
+    resumed.close();
+  });
+
+  it("emits nothing for a rolled-back transaction", async () => {
+    const product = await insertProduct(database.db, { stock: 4 });
+    const productIds = [product.id];
+    const { received, close } = await open((signal) =>
+      callerFor(database.db, null, { signal }).live.stock({ productIds }),
+    );
+    const buyer = await customer();
+    const caller = callerFor(database.db, buyer);
+    await caller.cart.setItem({ productId: product.id, quantity: 1 });
+    // A declined card rolls back the stock change and its outbox row.
+    await expectTrpcError(
+      caller.checkout.placeOrder({ idempotencyKey: randomUUID(), payment: DECLINED_CARD }),
+      "PAYMENT_REQUIRED",
+    );
+    await expect(
+      database.db.transaction(async (tx) => {
+        await publishEvents(tx, [{ topic: "stock.changed", payload: { productId: product.id, stock: 1 } }]);
+        throw new Error("changed my mind");
+      }),
+    ).rejects.toThrow("changed my mind");
+    // Committed afterwards: it must be the first thing the subscriber sees.
+    await caller.checkout.placeOrder({ idempotencyKey: randomUUID(), payment: APPROVED_CARD });
+
+    const [first] = await received.waitFor(1);
+    expect(first?.data).toEqual({ kind: "stock", productId: product.id, stock: 3 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(received.items).toHaveLength(1);
+    close();
+  });
+
+  it("tells a client that resumes from before the retention window to refresh", async () => {
+    const product = await insertProduct(database.db, { stock: 10 });
+    const buyer = await customer();
+    await buy(buyer, product.id, 1);
+    const [old] = await database.db
+      .select({ id: events.id })
+      .from(events)
+      .where(eq(events.topic, "stock.changed"))
+      .orderBy(events.id)
+      .limit(1);
+    await buy(buyer, product.id, 1);
+    expect(await pruneEvents(database.db, new Date(Date.now() + 60_000))).toBeGreaterThan(0);
+
+    const resumed = await open((signal) =>
+      callerFor(database.db, null, { signal }).live.stock({ productIds: [product.id], lastEventId: String(old?.id) }),
+    );
+    await buy(buyer, product.id, 1);
+    const items = await resumed.received.waitFor(2);
+    expect(items[0]?.data).toEqual({ kind: "refresh" });
+    expect(items[1]?.data).toEqual({ kind: "stock", productId: product.id, stock: 7 });
+    resumed.close();
+  });
+
+  it("refuses a malformed last event id", async () => {
+    await expectTrpcError(
+      (async () => {
+        const iterable = await callerFor(database.db, null).live.stock({ lastEventId: "1; drop table events" });
+        for await (const _ of iterable) break;
+      })(),
+      "BAD_REQUEST",
+    );
+  });
+
+  it("releases every listener when subscriptions end: 1,000 subscribe/abort cycles", async () => {
+    const bus = await database.getEventBus();
+    const baseline = bus.subscriberCount();
+    for (let cycle = 0; cycle < 1_000; cycle++) {
+      const controller = new AbortController();
+      const iterator = (await callerFor(database.db, null, { signal: controller.signal }).live.stock({}))[
+        Symbol.asyncIterator
+      ]();
+      const pending = iterator.next().catch(() => undefined);
+      await waitForSubscribers(bus, baseline + 1);
+      controller.abort();
+      await pending;
+    }
+    await waitForSubscribers(bus, baseline);
+  });
+});
+
+describe("live.orders", () => {
+  it("needs a signed-in customer", async () => {
+    await expectTrpcError(
+      (async () => {
+        for await (const _ of await callerFor(database.db, null).live.orders({})) break;
+      })(),
+      "UNAUTHORIZED",
+    );
+  });
+
+  it("yields the customer's own order status changes and never another customer's", async () => {
+    const [alice, bob] = [await customer(), await customer()];
+    const product = await insertProduct(database.db, { stock: 10 });
+    const { received, close } = await open((signal) => callerFor(database.db, alice, { signal }).live.orders({}));
+
+    const bobs = await buy(bob, product.id);
+    await callerFor(database.db, bob).orders.cancel({ id: bobs.id });
+    const alices = await buy(alice, product.id);
+    await callerFor(database.db, alice).orders.cancel({ id: alices.id });
+
+    const items = await received.waitFor(2);
+    expect(items.map((item) => item.data)).toEqual([
+      { kind: "order", orderId: alices.id, status: "paid" },
+      { kind: "order", orderId: alices.id, status: "cancelled" },
+    ]);
+    close();
+  });
+
+  it("backfills only the customer's own events on resume", async () => {
+    const [alice, bob] = [await customer(), await customer()];
+    const product = await insertProduct(database.db, { stock: 10 });
+    const first = await open((signal) => callerFor(database.db, alice, { signal }).live.orders({}));
+    const placed = await buy(alice, product.id);
+    const [seen] = await first.received.waitFor(1);
+    first.close();
+
+    await buy(bob, product.id);
+    await callerFor(database.db, alice).orders.cancel({ id: placed.id });
+
+    const resumed = await open((signal) =>
+      callerFor(database.db, alice, { signal }).live.orders({ lastEventId: seen?.id }),
+    );
+    const [missed] = await resumed.received.waitFor(1);
+    expect(missed?.data).toEqual({ kind: "order", orderId: placed.id, status: "cancelled" });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(resumed.received.items).toHaveLength(1);
+    resumed.close();
+  });
+});
+
+describe("event bus", () => {
+  it("fans every event out to each bus on the same database (one per app instance)", async () => {
+    const second = createEventBus(database);
+    await second.ready;
+    try {
+      const product = await insertProduct(database.db, { stock: 3 });
+      const controller = new AbortController();
+      const received: number[] = [];
+      const consuming = (async () => {
+        for await (const [event] of second.subscribe(controller.signal)) {
+          if (event.topic === "stock.changed" && event.payload.productId === product.id) received.push(event.id);
+        }
+      })().catch(() => undefined);
+      await buy(await customer(), product.id, 2);
+      const deadline = Date.now() + 5_000;
+      while (received.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(received).toHaveLength(1);
+      controller.abort();
+      await consuming;
+    } finally {
+      await second.close();
+    }
+  });
+
+  it("ends its subscriptions when it closes", async () => {
+    const bus = createEventBus(database);
+    await bus.ready;
+    const iterator = bus.subscribe(new AbortController().signal);
+    const outcome = iterator.next().then(
+      () => "an event",
+      (error: unknown) => error,
+    );
+    await bus.close();
+    expect(await outcome).toMatchObject({ name: "AbortError" });
+    expect(bus.subscriberCount()).toBe(0);
+  });
+
+  // PGlite listens in-process: there is no connection that could drop.
+  const onPostgres = testEnv.TEST_DB_KIND === "postgres" ? it : () => undefined;
+
+  onPostgres("catches up from the table after its listening connection drops", async () => {
+    const bus = createEventBus(database);
+    await bus.ready;
+    try {
+      const product = await insertProduct(database.db, { stock: 20 });
+      await database.db.execute(
+        sql`select pg_terminate_backend(pid) from pg_stat_activity
+             where datname = current_database() and pid <> pg_backend_pid() and query ilike 'listen%'`,
+      );
+      await database.db.update(products).set({ stock: 19 }).where(eq(products.id, product.id));
+      await database.db.transaction((tx) =>
+        publishEvents(tx, [{ topic: "stock.changed", payload: { productId: product.id, stock: 19 } }]),
+      );
+      const [latest] = await database.db.select({ id: sql<number>`max(${events.id})::int` }).from(events);
+      const deadline = Date.now() + 10_000;
+      while (bus.position() < (latest?.id ?? 0) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(bus.position()).toBe(latest?.id);
+    } finally {
+      await bus.close();
+    }
+  });
+});
