@@ -1,17 +1,30 @@
-import { defineConfig } from "@playwright/test";
+import { defineConfig, type Project } from "@playwright/test";
+import { e2eServerEnv, postgresServerUrl } from "./e2e/lib/server-env";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
 
-// The production build against its own fresh embedded database: never the dev data.
-const serverEnv = {
-  PGLITE_DIR: ".data/e2e",
-  AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
-  AUTH_TRUST_HOST: "true",
-  SEED_DEMO_DATA: "true",
-  LOG_LEVEL: "warn",
-  DATABASE_URL: "",
+const browser: Project["use"] = {
+  browserName: "chromium",
+  launchOptions: {
+    // Debian's Chromium: Playwright must never download a browser here.
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  },
 };
+
+// The browser suite runs against one server on its own fresh embedded database. The
+// PostgreSQL suite starts more servers from the same build, each test file on a database
+// of its own on TEST_DATABASE_URL's server; without that variable it does not run.
+const projects: Project[] = [{ name: "chromium", testIgnore: "postgres/**", use: browser }];
+if (postgresServerUrl) projects.push({ name: "postgres", testMatch: "postgres/**/*.spec.ts", use: browser });
 
 export default defineConfig({
   testDir: "e2e",
@@ -21,23 +34,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   forbidOnly: true,
   reporter: "list",
-  use: {
-    baseURL,
-    trace: "retain-on-failure",
-    launchOptions: {
-      // Debian's Chromium: Playwright must never download a browser here.
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
-  },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  use: { baseURL, trace: "retain-on-failure" },
+  projects,
   webServer: {
     command: `rm -rf .data/e2e && next build && next start -p ${PORT}`,
     url: `${baseURL}/api/health`,
@@ -45,6 +43,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
-    env: serverEnv,
+    env: { ...e2eServerEnv, PGLITE_DIR: ".data/e2e", DATABASE_URL: "" },
   },
 });

@@ -6,6 +6,7 @@ import type { Actor } from "@/server/domain/actor";
 import { createEventBus } from "@/server/events/bus";
 import { publishEvents } from "@/server/events/publish";
 import { pruneEvents } from "@/server/events/retention";
+import { EventStream } from "@/server/events/stream";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { callerFor, expectTrpcError } from "./support/callers";
 import { APPROVED_CARD, DECLINED_CARD, insertCustomers, insertProduct } from "./support/shop-fixtures";
@@ -233,19 +234,19 @@ describe("event bus", () => {
     await second.ready;
     try {
       const product = await insertProduct(database.db, { stock: 3 });
-      const controller = new AbortController();
       const received: number[] = [];
-      const consuming = (async () => {
-        for await (const [event] of second.subscribe(controller.signal)) {
+      const unsubscribe = second.subscribe({
+        onEvent: (event) => {
           if (event.topic === "stock.changed" && event.payload.productId === product.id) received.push(event.id);
-        }
-      })().catch(() => undefined);
+        },
+        onClose: () => undefined,
+      });
       await buy(await customer(), product.id, 2);
       const deadline = Date.now() + 5_000;
       while (received.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
       expect(received).toHaveLength(1);
-      controller.abort();
-      await consuming;
+      unsubscribe();
+      expect(second.subscriberCount()).toBe(0);
     } finally {
       await second.close();
     }
@@ -254,8 +255,15 @@ describe("event bus", () => {
   it("ends its subscriptions when it closes", async () => {
     const bus = createEventBus(database);
     await bus.ready;
-    const iterator = bus.subscribe(new AbortController().signal);
-    const outcome = iterator.next().then(
+    const stream = new EventStream({
+      bus,
+      db: database.db,
+      filter: {},
+      lastEventId: null,
+      signal: new AbortController().signal,
+      map: (item) => item,
+    });
+    const outcome = stream.next().then(
       () => "an event",
       (error: unknown) => error,
     );

@@ -1,4 +1,3 @@
-import { EventEmitter, on } from "node:events";
 import type { DatabaseConnection, Unlisten } from "../db/types";
 import { logger } from "../observability/logger";
 import { latestEventId, readEventsAfter } from "./event-store";
@@ -20,24 +19,25 @@ export interface EventBus {
   /** The id of the newest event fanned out so far. */
   position(): number;
   /**
-   * Attaches a subscriber at once (before the first `next()`), so a caller can
-   * subscribe, then backfill, without a gap. The iterator throws an AbortError
-   * when `signal` aborts or the bus closes.
+   * Attaches a subscriber; it gets every event fanned out from now on, in
+   * order, until it unsubscribes, and `onClose` when the bus closes.
    */
-  subscribe(signal: AbortSignal): AsyncIterableIterator<[StoredEvent]>;
+  subscribe(subscriber: BusSubscriber): () => void;
   subscriberCount(): number;
   /** Ends every subscription (clients resume elsewhere) and stops listening. */
   close(): Promise<void>;
 }
 
-const FAN_OUT = "event";
+export interface BusSubscriber {
+  onEvent: (event: StoredEvent) => void;
+  onClose: () => void;
+}
 
 export function createEventBus(
   connection: Pick<DatabaseConnection, "db" | "listen">,
   options: EventBusOptions = {},
 ): EventBus {
-  const emitter = new EventEmitter();
-  emitter.setMaxListeners(0);
+  const subscribers = new Set<BusSubscriber>();
   const closing = new AbortController();
   let position = 0;
   let started = false;
@@ -47,7 +47,7 @@ export function createEventBus(
 
   function fanOut(event: StoredEvent): void {
     options.onFanOut?.(event, Date.now() - event.createdAt.getTime());
-    emitter.emit(FAN_OUT, event);
+    for (const subscriber of subscribers) subscriber.onEvent(event);
   }
 
   /** Reads everything after `position` in pages; one run at a time, re-run if asked meanwhile. */
@@ -93,13 +93,19 @@ export function createEventBus(
   return {
     ready,
     position: () => position,
-    subscribe(signal) {
-      const iterator = on(emitter, FAN_OUT, { signal: AbortSignal.any([signal, closing.signal]) });
-      return iterator as AsyncIterableIterator<[StoredEvent]>;
+    subscribe(subscriber) {
+      if (closing.signal.aborted) {
+        subscriber.onClose();
+        return () => undefined;
+      }
+      subscribers.add(subscriber);
+      return () => subscribers.delete(subscriber);
     },
-    subscriberCount: () => emitter.listenerCount(FAN_OUT),
+    subscriberCount: () => subscribers.size,
     async close() {
       closing.abort();
+      for (const subscriber of [...subscribers]) subscriber.onClose();
+      subscribers.clear();
       await ready.catch(() => undefined);
       await catchingUp;
       await unlisten?.();

@@ -1,35 +1,89 @@
 import type { Db } from "../db/types";
-import type { EventBus } from "./bus";
+import type { BusSubscriber, EventBus } from "./bus";
 import { latestEventId, matchesFilter, prunedThrough, readEventsAfter, type EventFilter } from "./event-store";
 import type { StoredEvent } from "./topics";
 
 /** An event for the subscriber, or a sign that it missed events that are gone and must refetch. */
 export type StreamItem = { kind: "event"; event: StoredEvent } | { kind: "refresh"; id: number };
 
-export interface StreamOptions {
+export interface StreamOptions<T> {
   bus: EventBus;
   db: Db;
   filter: EventFilter;
   /** The last event the client saw; null starts from now. */
   lastEventId: number | null;
   signal: AbortSignal;
+  /** What the client receives for an item; null leaves the item out. */
+  map: (item: StreamItem) => T | null;
+}
+
+function abortError(): DOMException {
+  return new DOMException("The stream was ended", "AbortError");
 }
 
 /**
- * A subscriber's events with no gap and no duplicate: subscribe to the bus
- * first, then backfill from the table after `lastEventId`, then pass on live
- * events, dropping ids already sent. Ends with an AbortError when the client
- * leaves or the bus closes.
+ * A subscriber's events with no gap and no duplicate: attached to the bus at
+ * once, it backfills from the table after `lastEventId` on first pull, then
+ * passes on live events, dropping ids already sent.
+ *
+ * One hand-written iterator rather than nested async generators: with
+ * hundreds of subscribers every event is delivered hundreds of times, and
+ * each generator layer would add promises to every delivery. It ends with an
+ * AbortError when the client leaves or the bus closes, which tells the SSE
+ * client to reconnect (to this or another instance) rather than to stop.
  */
-export async function* streamEvents({
-  bus,
-  db,
-  filter,
-  lastEventId,
-  signal,
-}: StreamOptions): AsyncGenerator<StreamItem> {
-  const live = bus.subscribe(signal);
-  try {
+export class EventStream<T> implements AsyncIterableIterator<T>, BusSubscriber {
+  private readonly ready: T[] = [];
+  /** Live events that arrive before the backfill is done; null once it is. */
+  private held: StoredEvent[] | null = [];
+  private sent: number | null = null;
+  private waiting: { resolve: (result: IteratorResult<T>) => void; reject: (error: unknown) => void } | null = null;
+  private failure: unknown = null;
+  private finished = false;
+  private started = false;
+  private readonly unsubscribe: () => void;
+  private readonly onAbort = () => this.fail(abortError());
+
+  constructor(private readonly options: StreamOptions<T>) {
+    // Subscribe before anything is read from the table, so nothing committed meanwhile is missed.
+    this.unsubscribe = options.bus.subscribe(this);
+    options.signal.addEventListener("abort", this.onAbort, { once: true });
+    if (options.signal.aborted) this.onAbort();
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  onEvent(event: StoredEvent): void {
+    if (this.finished || !matchesFilter(event, this.options.filter)) return;
+    if (this.held) this.held.push(event);
+    else if (this.sent !== null) this.deliver(event);
+  }
+
+  onClose(): void {
+    this.fail(abortError());
+  }
+
+  next(): Promise<IteratorResult<T>> {
+    if (!this.started) {
+      this.started = true;
+      this.backfill().catch((error: unknown) => this.fail(error));
+    }
+    const value = this.ready.shift();
+    if (value !== undefined) return Promise.resolve({ value, done: false });
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.finished) return Promise.resolve({ value: undefined, done: true });
+    return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
+  }
+
+  return(): Promise<IteratorResult<T>> {
+    this.end();
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  private async backfill(): Promise<void> {
+    const { bus, db, filter, lastEventId } = this.options;
     await bus.ready;
     let sent = lastEventId ?? bus.position();
     if (lastEventId !== null) {
@@ -37,22 +91,51 @@ export async function* streamEvents({
       if (lastEventId < pruned || lastEventId > latest) {
         // Events after lastEventId were deleted (or it is from another database): start over.
         sent = latest;
-        yield { kind: "refresh", id: latest };
+        this.push({ kind: "refresh", id: latest });
       } else {
         for (;;) {
           const page = await readEventsAfter(db, sent, filter);
-          for (const event of page.events) yield { kind: "event", event };
+          for (const event of page.events) this.push({ kind: "event", event });
           if (page.lastId !== null) sent = page.lastId;
           if (!page.more) break;
         }
       }
     }
-    for await (const [event] of live) {
-      if (event.id <= sent || !matchesFilter(event, filter)) continue;
-      sent = event.id;
-      yield { kind: "event", event };
-    }
-  } finally {
-    await live.return?.();
+    this.sent = sent;
+    const held = this.held ?? [];
+    this.held = null;
+    for (const event of held) this.deliver(event);
+  }
+
+  private deliver(event: StoredEvent): void {
+    if (this.sent === null || event.id <= this.sent) return;
+    this.sent = event.id;
+    this.push({ kind: "event", event });
+  }
+
+  private push(item: StreamItem): void {
+    const value = this.options.map(item);
+    if (value === null || this.finished) return;
+    if (this.waiting) {
+      const { resolve } = this.waiting;
+      this.waiting = null;
+      resolve({ value, done: false });
+    } else this.ready.push(value);
+  }
+
+  private fail(error: unknown): void {
+    if (this.finished) return;
+    this.failure = error;
+    const waiting = this.waiting;
+    this.end();
+    waiting?.reject(error);
+  }
+
+  private end(): void {
+    this.finished = true;
+    this.waiting = null;
+    this.ready.length = 0;
+    this.unsubscribe();
+    this.options.signal.removeEventListener("abort", this.onAbort);
   }
 }

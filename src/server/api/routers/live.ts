@@ -1,6 +1,6 @@
 import { tracked, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { streamEvents, type StreamOptions } from "../../events/stream";
+import { EventStream, type StreamItem } from "../../events/stream";
 import { protectedProcedure, publicProcedure } from "../trpc";
 
 /** Outbox ids as tracked event ids: what EventSource sends back as Last-Event-ID. */
@@ -10,7 +10,9 @@ const lastEventId = z
   .nullish()
   .transform((value) => (value ? Number(value) : null));
 
-const refresh = { kind: "refresh" } as const;
+function refresh(item: Extract<StreamItem, { kind: "refresh" }>) {
+  return tracked(String(item.id), { kind: "refresh" as const });
+}
 
 export const liveRouter = {
   /** Anyone: stock levels as they change, for all products or the ones named; resumable. */
@@ -21,36 +23,34 @@ export const liveRouter = {
         lastEventId,
       }),
     )
-    .subscription(async function* ({ ctx, input, signal }) {
-      const options: StreamOptions = {
+    .subscription(async ({ ctx, input, signal }) => {
+      return new EventStream({
         bus: await ctx.getEventBus(),
         db: ctx.db,
         filter: { topics: ["stock.changed"], productIds: input.productIds },
         lastEventId: input.lastEventId,
         signal: signal ?? new AbortController().signal,
-      };
-      for await (const item of streamEvents(options)) {
-        if (item.kind === "refresh") yield tracked(String(item.id), refresh);
-        else if (item.event.topic === "stock.changed") {
-          yield tracked(String(item.event.id), { kind: "stock" as const, ...item.event.payload });
-        }
-      }
+        map: (item) => {
+          if (item.kind === "refresh") return refresh(item);
+          if (item.event.topic !== "stock.changed") return null;
+          return tracked(String(item.event.id), { kind: "stock" as const, ...item.event.payload });
+        },
+      });
     }),
 
   /** Customers: status changes of their own orders only; resumable. */
-  orders: protectedProcedure.input(z.object({ lastEventId })).subscription(async function* ({ ctx, input, signal }) {
-    const options: StreamOptions = {
+  orders: protectedProcedure.input(z.object({ lastEventId })).subscription(async ({ ctx, input, signal }) => {
+    return new EventStream({
       bus: await ctx.getEventBus(),
       db: ctx.db,
       filter: { topics: ["order.status"], ownerId: ctx.actor.id },
       lastEventId: input.lastEventId,
       signal: signal ?? new AbortController().signal,
-    };
-    for await (const item of streamEvents(options)) {
-      if (item.kind === "refresh") yield tracked(String(item.id), refresh);
-      else if (item.event.topic === "order.status") {
-        yield tracked(String(item.event.id), { kind: "order" as const, ...item.event.payload });
-      }
-    }
+      map: (item) => {
+        if (item.kind === "refresh") return refresh(item);
+        if (item.event.topic !== "order.status") return null;
+        return tracked(String(item.event.id), { kind: "order" as const, ...item.event.payload });
+      },
+    });
   }),
 } satisfies TRPCRouterRecord;

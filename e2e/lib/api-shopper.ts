@@ -1,0 +1,48 @@
+import { randomUUID } from "node:crypto";
+import { expect, request, type APIRequestContext } from "@playwright/test";
+
+interface TrpcResult<T> {
+  result: { data: T };
+}
+
+/** Calls a tRPC procedure over HTTP as the browser client would (GET for queries, POST for mutations). */
+export async function trpc<T>(api: APIRequestContext, path: string, input?: unknown, method: "GET" | "POST" = "POST") {
+  const response =
+    method === "GET"
+      ? await api.get(`/api/trpc/${path}`, { params: input === undefined ? {} : { input: JSON.stringify(input) } })
+      : await api.post(`/api/trpc/${path}`, { data: input ?? {} });
+  expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
+  return ((await response.json()) as TrpcResult<T>).result.data;
+}
+
+/** A new customer with a session cookie on `baseURL`: signed up through tRPC, signed in through Auth.js. */
+export async function newShopper(baseURL: string): Promise<APIRequestContext> {
+  const api = await request.newContext({ baseURL });
+  const credentials = { email: `api-${randomUUID()}@example.test`, password: "a long password" };
+  await trpc(api, "auth.signUp", { ...credentials, name: "API Shopper" });
+  const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const signIn = await api.post("/api/auth/callback/credentials", {
+    form: { ...credentials, csrfToken, callbackUrl: "/" },
+    maxRedirects: 0,
+  });
+  expect(signIn.status()).toBe(302);
+  return api;
+}
+
+export async function productId(api: APIRequestContext, slug: string): Promise<string> {
+  return (await trpc<{ id: string }>(api, "catalog.bySlug", { slug }, "GET")).id;
+}
+
+/** Puts `quantity` of one product in the cart and checks out with the approved test card. */
+export async function buy(api: APIRequestContext, product: string, quantity: number): Promise<{ id: string }> {
+  await trpc(api, "cart.setItem", { productId: product, quantity });
+  return trpc<{ id: string }>(api, "checkout.placeOrder", {
+    idempotencyKey: randomUUID(),
+    payment: { cardNumber: "4242424242424242" },
+  });
+}
+
+/** The URL of a live.stock stream, as the browser's subscription link builds it. */
+export function stockStreamUrl(baseURL: string, productIds: string[]): string {
+  return `${baseURL}/api/trpc/live.stock?input=${encodeURIComponent(JSON.stringify({ productIds }))}`;
+}

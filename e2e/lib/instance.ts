@@ -1,0 +1,65 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { e2eServerEnv } from "./server-env";
+
+export interface Instance {
+  port: number;
+  baseURL: string;
+  /** Everything the server wrote to stdout and stderr so far. */
+  output: () => string;
+  /** Sends a signal to the server's whole process group and waits for it to exit; resolves to the exit code. */
+  stop: (signal?: NodeJS.Signals) => Promise<number | null>;
+  /** Starts it again on the same port with the same settings. */
+  restart: () => Promise<void>;
+}
+
+export interface InstanceOptions {
+  port: number;
+  databaseUrl: string;
+  env?: Record<string, string>;
+}
+
+const nextBin = path.resolve("node_modules", "next", "dist", "bin", "next");
+
+async function waitForHealth(baseURL: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server on ${baseURL} exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(`${baseURL}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`server on ${baseURL} did not become healthy`);
+}
+
+/** A production server (`next start` on the shared build) on its own port and database. */
+export async function startInstance(options: InstanceOptions): Promise<Instance> {
+  const baseURL = `http://localhost:${options.port}`;
+  let log = "";
+  let child: ChildProcess;
+
+  async function launch(): Promise<void> {
+    child = spawn(process.execPath, [nextBin, "start", "-p", String(options.port)], {
+      env: { ...process.env, ...e2eServerEnv, DATABASE_URL: options.databaseUrl, ...options.env },
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+    child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+    await waitForHealth(baseURL, child);
+  }
+
+  async function stop(signal: NodeJS.Signals = "SIGTERM"): Promise<number | null> {
+    if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    if (child.pid) process.kill(-child.pid, signal);
+    return exited;
+  }
+
+  await launch();
+  return { port: options.port, baseURL, output: () => log, stop, restart: launch };
+}
