@@ -64,6 +64,11 @@ tallies.e2e = e2e
   : { passed: 0, failed: 1 };
 
 process.stdout.write("\nSummary\n");
+if (!process.env.TEST_DATABASE_URL) {
+  process.stdout.write(
+    "  (TEST_DATABASE_URL is not set: the PostgreSQL runs of the integration and E2E suites were left out)\n",
+  );
+}
 for (const [label, tally] of Object.entries(tallies)) {
   process.stdout.write(`  ${label.padEnd(12)} ${tally.passed} passed, ${tally.failed} failed\n`);
 }

@@ -2,6 +2,16 @@ import { z } from "zod";
 
 const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
+/** A comma-separated list of origins such as `https://app.example.com`; origins only, no paths. */
+const originList = z
+  .string()
+  .transform((value) => value.split(",").map((origin) => origin.trim()).filter(Boolean))
+  .pipe(
+    z.array(
+      z.url().refine((origin) => new URL(origin).origin === origin, "Give origins only: scheme, host and port, no path"),
+    ),
+  );
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   /** postgres://… selects the postgres.js driver; unset means the embedded PGlite. */
@@ -25,6 +35,8 @@ const envSchema = z.object({
     .min(0.01)
     .max(24 * 365)
     .default(24),
+  /** Browser origins allowed to call /api/v1 and /api/trpc from their own pages (CORS); none by default. */
+  CORS_ALLOWED_ORIGINS: originList.default([]),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NEXT_PHASE: z.string().optional(),
 });

@@ -5,7 +5,14 @@ import { seedDemoData } from "@/server/db/seed";
 import { verifyCredentials } from "@/server/domain/users/verify-credentials";
 import { rateLimitPolicies } from "@/server/http/rate-limit";
 import { createTestDatabase, type TestDatabase } from "./support/database";
-import { callerFor, expectTrpcError, httpCall, uniqueClientIp, type HttpErrorBody } from "./support/callers";
+import {
+  callerFor,
+  createCustomer,
+  expectTrpcError,
+  httpCall,
+  uniqueClientIp,
+  type HttpErrorBody,
+} from "./support/callers";
 
 let database: TestDatabase;
 
@@ -119,20 +126,32 @@ describe("identity", () => {
   });
 
   it("reads the secure-prefixed cookie used over HTTPS", async () => {
-    const id = crypto.randomUUID();
-    const cookie = await sessionCookie(
-      { sub: id, email: "a@b.test", name: "A", role: "customer" },
-      "__Secure-authjs.session-token",
-    );
+    const { id } = await createCustomer(database.db);
+    const cookie = await sessionCookie({ sub: id }, "__Secure-authjs.session-token");
     const me = await callerFor(database.db, null, { headers: new Headers({ cookie }) }).account.me();
     expect(me.id).toBe(id);
   });
 
   it("ignores someone else's malformed cookie next to a valid session", async () => {
-    const id = crypto.randomUUID();
-    const session = await sessionCookie({ sub: id, email: "a@b.test", name: "A", role: "customer" });
+    const { id } = await createCustomer(database.db);
+    const session = await sessionCookie({ sub: id });
     const headers = new Headers({ cookie: `broken=%zz; ${session}; other=%E0%A4%A` });
     expect((await callerFor(database.db, null, { headers }).account.me()).id).toBe(id);
+  });
+
+  it("treats the session of a user who no longer exists as signed out", async () => {
+    const cookie = await sessionCookie({ sub: crypto.randomUUID() });
+    await expectTrpcError(
+      callerFor(database.db, null, { headers: new Headers({ cookie }) }).account.me(),
+      "UNAUTHORIZED",
+    );
+  });
+
+  it("reads the role from the database on every request, not from the cookie", async () => {
+    const { id } = await createCustomer(database.db);
+    const cookie = await sessionCookie({ sub: id, role: "admin" });
+    const me = await callerFor(database.db, null, { headers: new Headers({ cookie }) }).account.me();
+    expect(me.role).toBe("customer");
   });
 
   it("treats an expired session as signed out", async () => {
@@ -153,7 +172,7 @@ describe("identity", () => {
       secret: "another-secret-another-secret-another-secret",
       salt: "authjs.session-token",
     });
-    const incomplete = await sessionCookie({ sub: crypto.randomUUID() });
+    const incomplete = await sessionCookie({ email: "x@y.test", name: "X", role: "admin" });
     for (const cookie of [`authjs.session-token=${forged}`, incomplete, "authjs.session-token=garbage"]) {
       await expectTrpcError(
         callerFor(database.db, null, { headers: new Headers({ cookie }) }).account.me(),

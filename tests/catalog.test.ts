@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { catalogSorts, type CatalogSort } from "@/lib/validation/catalog";
+import { catalogSorts, type CatalogSort } from "@/lib/contracts/catalog";
 import { demoProductRows } from "@/server/db/demo-data";
 import { products } from "@/server/db/schema";
 import { seedDemoData } from "@/server/db/seed";

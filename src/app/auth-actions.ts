@@ -2,7 +2,7 @@
 
 import { AuthError } from "next-auth";
 import { z } from "zod";
-import { signInInput } from "@/lib/validation/auth";
+import { signInInput } from "@/lib/contracts/account";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 import { signIn, signOut } from "@/server/auth/auth";
 

@@ -1,4 +1,4 @@
-import { catalogSorts, type CatalogSort } from "./validation/catalog";
+import { catalogSorts, type CatalogSort } from "./contracts/catalog";
 
 export const CATALOG_PAGE_SIZE = 12;
 

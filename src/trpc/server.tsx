@@ -6,12 +6,15 @@ import { headers } from "next/headers";
 import { cache, type ReactNode } from "react";
 import { appRouter } from "@/server/api/root";
 import { createRequestContext } from "@/server/api/request-context";
+import { getCurrentActor } from "@/server/auth/current-actor";
 import { makeQueryClient } from "./query-client";
 
 /** One query client and one context per server request. */
 export const getQueryClient = cache(makeQueryClient);
 
-const createRscContext = cache(async () => createRequestContext(new Headers(await headers())));
+const createRscContext = cache(async () =>
+  createRequestContext(new Headers(await headers()), { identity: getCurrentActor() }),
+);
 
 /** queryOptions()/infiniteQueryOptions() for prefetching in server components, no HTTP involved. */
 export const trpc = createTRPCOptionsProxy({

@@ -3,7 +3,7 @@
 import { useActionState, useState, type FormEvent } from "react";
 import { z } from "zod";
 import { signInAction, type SignInState } from "@/app/auth-actions";
-import { signInInput } from "@/lib/validation/auth";
+import { signInInput } from "@/lib/contracts/account";
 import { FieldError } from "./field-errors";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {

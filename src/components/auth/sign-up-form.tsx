@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useActionState, useState, useTransition, type FormEvent } from "react";
 import { z } from "zod";
 import { signInAction, type SignInState } from "@/app/auth-actions";
-import { signUpInput, type SignUpInput } from "@/lib/validation/auth";
+import { signUpInput, type SignUpInput } from "@/lib/contracts/account";
 import { useTRPC } from "@/trpc/react";
 import { FieldError } from "./field-errors";
 

@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { LoadMore } from "@/components/ui/load-more";
 import { nextPageCursor } from "@/lib/paging";
 import { CATALOG_PAGE_SIZE } from "@/lib/catalog-params";
-import type { CatalogSort } from "@/lib/validation/catalog";
+import type { CatalogSort } from "@/lib/contracts/catalog";
 import { useTRPC } from "@/trpc/react";
 import { ProductCard } from "./product-card";
 

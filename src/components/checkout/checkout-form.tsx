@@ -9,7 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FieldError } from "@/components/auth/field-errors";
 import { newIdempotencyKey } from "@/lib/idempotency-key";
 import { formatMoney } from "@/lib/money";
-import { placeOrderInput } from "@/lib/validation/shopping";
+import { placeOrderInput } from "@/lib/contracts/orders";
 import { errorCode, errorMessage, shortProductIds } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 

@@ -20,6 +20,7 @@ export function SiteHeader({ userName }: { userName: string | null }) {
             <>
               <CartLink />
               <Link href="/orders">Orders</Link>
+              <Link href="/account">Account</Link>
               <span className="header-nav__user" data-testid="signed-in-as">
                 Signed in as <strong>{userName}</strong>
               </span>

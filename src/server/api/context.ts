@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { actorFromSessionCookie } from "../auth/session-cookie";
+import { resolveIdentity, type Identity } from "../auth/identity";
 import type { Db } from "../db/types";
 import type { Actor } from "../domain/actor";
-import type { EventBus } from "../events/bus";
 import type { PaymentProvider } from "../domain/payments/payment-provider";
 import { testPaymentProcessor } from "../domain/payments/test-processor";
+import type { EventBus } from "../events/bus";
 
 export interface ContextOptions {
   db: Db;
@@ -12,7 +12,13 @@ export interface ContextOptions {
   /** The address rate limits are keyed on (see http/client-ip.ts). */
   clientIp: string;
   requestId?: string;
-  /** Tests and trusted server code can fix the caller; requests resolve it from their headers. */
+  /**
+   * Who is calling, when already known: server components pass the identity
+   * they resolved for the page (so a request decodes its cookie once), tests
+   * pass a plain actor (a signed-in session). Otherwise it is resolved from
+   * the headers, lazily.
+   */
+  identity?: Promise<Identity | null>;
   actor?: Actor | null;
   /** The built-in test processor unless a real one is configured. */
   payments?: PaymentProvider;
@@ -20,10 +26,15 @@ export interface ContextOptions {
   getEventBus: () => Promise<EventBus>;
 }
 
+function knownIdentity(options: ContextOptions): Promise<Identity | null> | undefined {
+  if (options.identity) return options.identity;
+  if (options.actor === undefined) return undefined;
+  return Promise.resolve(options.actor && { ...options.actor, method: "session", scopes: null });
+}
+
 export function createContext(options: ContextOptions) {
   const { db, headers, clientIp } = options;
-  let actor: Promise<Actor | null> | undefined =
-    options.actor === undefined ? undefined : Promise.resolve(options.actor);
+  let identity = knownIdentity(options);
   return {
     db,
     headers,
@@ -31,10 +42,10 @@ export function createContext(options: ContextOptions) {
     payments: options.payments ?? testPaymentProcessor,
     requestId: options.requestId ?? randomUUID(),
     getEventBus: options.getEventBus,
-    /** Resolved on first use only, so a public catalog read never touches the session. */
-    getActor(): Promise<Actor | null> {
-      actor ??= actorFromSessionCookie(headers.get("cookie"));
-      return actor;
+    /** Resolved on first use only, so a public catalog read never touches a cookie or token. */
+    getActor(): Promise<Identity | null> {
+      identity ??= resolveIdentity(db, headers);
+      return identity;
     },
   };
 }

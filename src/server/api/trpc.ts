@@ -1,33 +1,55 @@
 import { initTRPC, TRPCError } from "@trpc/server";
+import type { OpenApiMeta } from "trpc-to-openapi";
 import { env } from "@/env";
+import { roleCan, scopeNeeded, type Permission } from "@/lib/permissions";
+import type { Identity } from "../auth/identity";
 import { isDataException } from "../db/errors";
 import { DomainError } from "../domain/errors";
-import { enforceRateLimit, type RateLimitPolicy } from "../http/rate-limit";
+import { enforceRateLimit, RateLimitExceeded, type RateLimitPolicy } from "../http/rate-limit";
 import { logger } from "../observability/logger";
 import type { Context } from "./context";
 import { publicError, type PublicErrorData } from "./error-format";
 
-const t = initTRPC.context<Context>().create({
-  sse: {
-    // A host's request limit then ends the stream cleanly and the client resumes from its last event id.
-    maxDurationMs: env.SSE_MAX_DURATION_SECONDS * 1000,
-    ping: { enabled: true, intervalMs: env.SSE_PING_SECONDS * 1000 },
-    // Three missed pings: the connection is dead even if the socket does not say so.
-    client: { reconnectAfterInactivityMs: env.SSE_PING_SECONDS * 3000 },
-  },
-  errorFormatter({ shape, error }) {
-    const { message, issues, details } = publicError(error);
-    const data: PublicErrorData = {
-      // Safe domain details (e.g. productIds) sit beside the fixed keys, which always win.
-      ...details,
-      code: shape.data.code,
-      httpStatus: shape.data.httpStatus,
-      path: shape.data.path,
-      ...(issues ? { issues } : {}),
-    };
-    return { code: shape.code, message, data };
-  },
-});
+/**
+ * Who may call a procedure: anyone, any signed-in caller, or callers whose role
+ * grants a permission (and, for API tokens, whose scopes cover it).
+ */
+export type Access = "public" | "signed-in" | Permission;
+
+/** How the REST face serves a procedure beyond what trpc-to-openapi describes. */
+export interface RestMeta {
+  /** Answer 201 with `Location: <request path>/<output id>`. */
+  created?: boolean;
+  /** Request headers that fill input fields (header name → field), required on the REST face. */
+  headerInputs?: Record<string, string>;
+}
+
+export type Meta = OpenApiMeta<{ access: Access; rest?: RestMeta }>;
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    sse: {
+      // A host's request limit then ends the stream cleanly and the client resumes from its last event id.
+      maxDurationMs: env.SSE_MAX_DURATION_SECONDS * 1000,
+      ping: { enabled: true, intervalMs: env.SSE_PING_SECONDS * 1000 },
+      // Three missed pings: the connection is dead even if the socket does not say so.
+      client: { reconnectAfterInactivityMs: env.SSE_PING_SECONDS * 3000 },
+    },
+    errorFormatter({ shape, error }) {
+      const { message, issues, details } = publicError(error);
+      const data: PublicErrorData = {
+        // Safe domain details (e.g. productIds) sit beside the fixed keys, which always win.
+        ...details,
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        ...(issues ? { issues } : {}),
+      };
+      return { code: shape.code, message, data };
+    },
+  });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
@@ -40,6 +62,10 @@ const domainErrors = t.middleware(async ({ next, ctx, path }) => {
   if (cause instanceof DomainError) {
     throw new TRPCError({ code: cause.code, message: cause.message, cause });
   }
+  if (cause instanceof RateLimitExceeded) {
+    const limited = new DomainError("TOO_MANY_REQUESTS", cause.message, { retryAfterSeconds: cause.retryAfterSeconds });
+    throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: cause.message, cause: limited });
+  }
   if (isDataException(cause)) {
     // Input that zod let through but PostgreSQL cannot hold is still the caller's mistake.
     throw new TRPCError({ code: "BAD_REQUEST", message: "Some of the input is not acceptable as given." });
@@ -50,26 +76,52 @@ const domainErrors = t.middleware(async ({ next, ctx, path }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(domainErrors);
+function misconfigured(path: string, access: Access | undefined): TRPCError {
+  return new TRPCError({
+    code: "INTERNAL_SERVER_ERROR",
+    message: `${path} declares access ${JSON.stringify(access)}, which its procedure builder cannot enforce`,
+  });
+}
 
-/** Narrows ctx.actor to a signed-in user, so a forgotten check is a type error. */
-export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+/** Throws FORBIDDEN unless the identity's role, and its token's scopes, allow `permission`. */
+export function authorize(identity: Identity, permission: Permission): void {
+  if (!roleCan(identity.role, permission)) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Your account is not allowed to do this." });
+  }
+  if (identity.scopes === null) return;
+  const scope = scopeNeeded(permission);
+  if (scope === null) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "API tokens cannot do this; sign in to the shop instead." });
+  }
+  if (!identity.scopes.includes(scope)) {
+    throw new TRPCError({ code: "FORBIDDEN", message: `This API token lacks the "${scope}" scope.` });
+  }
+}
+
+/** For procedures whose meta says `access: "public"`: anyone may call them. */
+export const publicProcedure = t.procedure.use(domainErrors).use(({ meta, path, next }) => {
+  if (meta?.access !== "public") throw misconfigured(path, meta?.access);
+  return next();
+});
+
+/**
+ * For every other access rule: requires an identity (UNAUTHORIZED without one),
+ * checks the declared permission against role and token scopes (FORBIDDEN), and
+ * narrows `ctx.actor`, so a handler can never forget the check.
+ */
+export const protectedProcedure = t.procedure.use(domainErrors).use(async ({ ctx, meta, path, next }) => {
+  const access = meta?.access;
+  if (access === undefined || access === "public") throw misconfigured(path, access);
   const actor = await ctx.getActor();
   if (!actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  if (access !== "signed-in") authorize(actor, access);
   return next({ ctx: { actor } });
 });
 
-export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
-  if (ctx.actor.role !== "admin") {
-    throw new TRPCError({ code: "FORBIDDEN", message: "This needs an administrator account." });
-  }
-  return next({ ctx: { actor: ctx.actor } });
-});
-
-/** A public procedure that counts calls per client address against `policy` first. */
-export function rateLimitedProcedure(policy: RateLimitPolicy) {
-  return publicProcedure.use(async ({ ctx, next }) => {
-    await enforceRateLimit(ctx.db, policy, ctx.clientIp);
+/** A middleware that counts calls against `policy`, keyed by `subject`, before the procedure runs. */
+export function rateLimit(policy: RateLimitPolicy, subject: (ctx: Context) => string = (ctx) => ctx.clientIp) {
+  return t.middleware(async ({ ctx, next }) => {
+    await enforceRateLimit(ctx.db, policy, subject(ctx));
     return next();
   });
 }

@@ -1,13 +1,12 @@
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { env, isProduction } from "@/env";
-import { signInInput } from "@/lib/validation/auth";
+import { signInInput } from "@/lib/contracts/account";
 import { getDb } from "../db/client";
 import type { UserRole } from "../db/schema";
-import { DomainError } from "../domain/errors";
 import { verifyCredentials } from "../domain/users/verify-credentials";
 import { clientIpFrom } from "../http/client-ip";
-import { enforceRateLimit, rateLimitPolicies } from "../http/rate-limit";
+import { enforceRateLimit, RateLimitExceeded, rateLimitPolicies } from "../http/rate-limit";
 import { logger } from "../observability/logger";
 import { getAuthSecret } from "./secret";
 
@@ -32,7 +31,7 @@ async function authorize(raw: Partial<Record<string, unknown>>, request: Request
     await enforceRateLimit(db, rateLimitPolicies.signInPerAddress, clientIpFrom(request.headers));
     await enforceRateLimit(db, rateLimitPolicies.signInPerAccount, parsed.data.email);
   } catch (error) {
-    if (error instanceof DomainError) throw new RateLimitedSignIn();
+    if (error instanceof RateLimitExceeded) throw new RateLimitedSignIn();
     throw error;
   }
   return verifyCredentials(db, parsed.data);

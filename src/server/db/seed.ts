@@ -1,5 +1,5 @@
 import { count } from "drizzle-orm";
-import { hashPassword } from "../auth/password";
+import { hashPassword } from "../security/password";
 import { DEMO_PASSWORD, demoAccounts, demoProductRows } from "./demo-data";
 import { products, users } from "./schema";
 import type { Db } from "./types";

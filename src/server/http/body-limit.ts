@@ -1,26 +1,15 @@
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** A 413 in the contract's error shape. */
-function tooLarge(): Response {
-  return Response.json(
-    {
-      error: {
-        code: -32600,
-        message: `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`,
-        data: { code: "PAYLOAD_TOO_LARGE", httpStatus: 413 },
-      },
-    },
-    { status: 413 },
-  );
-}
+export const bodyTooLargeMessage = `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`;
 
 /**
- * The request with its body capped at MAX_BODY_BYTES, or a 413. A declared
- * Content-Length is checked up front; a chunked body is read up to the cap.
+ * The request with its body capped at MAX_BODY_BYTES, or null when it is
+ * larger. A declared Content-Length is checked up front; a chunked body is
+ * read up to the cap. Each face answers null with a 413 in its own shape.
  */
-export async function limitBody(request: Request): Promise<Request | Response> {
+export async function limitBody(request: Request): Promise<Request | null> {
   const declared = request.headers.get("content-length");
-  if (declared !== null) return Number(declared) > MAX_BODY_BYTES ? tooLarge() : request;
+  if (declared !== null) return Number(declared) > MAX_BODY_BYTES ? null : request;
   if (!request.body) return request;
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -31,7 +20,7 @@ export async function limitBody(request: Request): Promise<Request | Response> {
     size += value.byteLength;
     if (size > MAX_BODY_BYTES) {
       await reader.cancel();
-      return tooLarge();
+      return null;
     }
     chunks.push(value);
   }

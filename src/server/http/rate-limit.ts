@@ -1,7 +1,6 @@
 import { lt, sql } from "drizzle-orm";
 import { rateLimits } from "../db/schema";
 import type { Db } from "../db/types";
-import { DomainError } from "../domain/errors";
 
 export interface RateLimitPolicy {
   name: string;
@@ -17,9 +16,17 @@ export const rateLimitPolicies = {
   signInPerAccount: { name: "sign-in-account", limit: 10, windowSeconds: 300 },
 } satisfies Record<string, RateLimitPolicy>;
 
+/** Thrown when a caller is over a limit; every face turns it into a 429 with Retry-After. */
+export class RateLimitExceeded extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many attempts. Try again in ${retryAfterSeconds} seconds.`);
+    this.name = "RateLimitExceeded";
+  }
+}
+
 const CLEANUP_PROBABILITY = 0.01;
 
-/** Counts one hit for `subject` and throws TOO_MANY_REQUESTS once the window's limit is passed. */
+/** Counts one hit for `subject` and throws RateLimitExceeded once the window's limit is passed. */
 export async function enforceRateLimit(
   db: Db,
   policy: RateLimitPolicy,
@@ -40,9 +47,6 @@ export async function enforceRateLimit(
     await db.delete(rateLimits).where(lt(rateLimits.windowStart, new Date(now.getTime() - 86_400_000)));
   }
   if ((row?.hits ?? 0) > policy.limit) {
-    const retryAfterSeconds = Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000);
-    throw new DomainError("TOO_MANY_REQUESTS", `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, {
-      retryAfterSeconds,
-    });
+    throw new RateLimitExceeded(Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
   }
 }

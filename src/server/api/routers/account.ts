@@ -1,22 +1,49 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { userRoles } from "../../db/schema/users";
+import { account } from "@/lib/contracts/account";
+import { createTokenInput, issuedToken, tokenIdInput, tokenSummary } from "@/lib/contracts/tokens";
+import { createApiToken } from "../../domain/tokens/create-token";
+import { listApiTokens } from "../../domain/tokens/list-tokens";
+import { revokeApiToken } from "../../domain/tokens/revoke-token";
 import { protectedProcedure } from "../trpc";
 
-export const accountDto = z.object({
-  id: z.uuid(),
-  email: z.string(),
-  name: z.string(),
-  role: z.enum(userRoles),
-});
-
 export const accountRouter = {
-  /** Customers and admins: who the session or token belongs to. */
   me: protectedProcedure
+    .meta({
+      access: "signed-in",
+      openapi: {
+        method: "GET",
+        path: "/account",
+        tags: ["Account"],
+        summary: "Who am I",
+        description: "The account the session or token belongs to.",
+      },
+    })
     .input(z.void())
-    .output(accountDto)
+    .output(account)
     .query(({ ctx }) => {
       const { id, email, name, role } = ctx.actor;
       return { id, email, name, role };
     }),
+
+  tokens: {
+    /** Signed-in sessions only: a token cannot list, make or revoke tokens. */
+    list: protectedProcedure
+      .meta({ access: "manage:token:own" })
+      .input(z.void())
+      .output(z.array(tokenSummary))
+      .query(({ ctx }) => listApiTokens(ctx.db, ctx.actor)),
+
+    create: protectedProcedure
+      .meta({ access: "manage:token:own" })
+      .input(createTokenInput)
+      .output(issuedToken)
+      .mutation(({ ctx, input }) => createApiToken(ctx.db, ctx.actor, input)),
+
+    revoke: protectedProcedure
+      .meta({ access: "manage:token:own" })
+      .input(tokenIdInput)
+      .output(tokenSummary)
+      .mutation(({ ctx, input }) => revokeApiToken(ctx.db, ctx.actor, input.id)),
+  },
 } satisfies TRPCRouterRecord;

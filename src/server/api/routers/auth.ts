@@ -1,15 +1,45 @@
-import type { TRPCRouterRecord } from "@trpc/server";
+import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { signUpInput } from "@/lib/validation/auth";
+import { account, signUpInput } from "@/lib/contracts/account";
+import { issuedToken, issueTokenInput } from "@/lib/contracts/tokens";
+import { createApiToken } from "../../domain/tokens/create-token";
 import { signUp } from "../../domain/users/sign-up";
-import { rateLimitPolicies } from "../../http/rate-limit";
-import { rateLimitedProcedure } from "../trpc";
-import { accountDto } from "./account";
+import { verifyCredentials } from "../../domain/users/verify-credentials";
+import { enforceRateLimit, rateLimitPolicies } from "../../http/rate-limit";
+import { publicProcedure, rateLimit } from "../trpc";
 
 export const authRouter = {
   /** Anyone may create a customer account; strictly rate limited per client address. */
-  signUp: rateLimitedProcedure(rateLimitPolicies.signUp)
+  signUp: publicProcedure
+    .meta({ access: "public" })
+    .use(rateLimit(rateLimitPolicies.signUp))
     .input(signUpInput)
-    .output(z.object({ user: accountDto }))
+    .output(z.object({ user: account }))
     .mutation(async ({ ctx, input }) => ({ user: await signUp(ctx.db, input) })),
+
+  /** Anyone with credentials: a bearer token, shown once. Rate limited like sign-in, whose budget it shares. */
+  token: publicProcedure
+    .meta({
+      access: "public",
+      rest: { created: false },
+      openapi: {
+        method: "POST",
+        path: "/auth/token",
+        tags: ["Authentication"],
+        protect: false,
+        summary: "Get an API token",
+        description:
+          "Exchanges an email and password for a bearer token (send it as `Authorization: Bearer <token>`). " +
+          "The token is shown only in this answer; only its hash is kept. Scopes default to read and orders.",
+      },
+    })
+    .input(issueTokenInput)
+    .output(issuedToken)
+    .mutation(async ({ ctx, input }) => {
+      await enforceRateLimit(ctx.db, rateLimitPolicies.signInPerAddress, ctx.clientIp);
+      await enforceRateLimit(ctx.db, rateLimitPolicies.signInPerAccount, input.email);
+      const user = await verifyCredentials(ctx.db, input);
+      if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Wrong email or password." });
+      return createApiToken(ctx.db, user, input);
+    }),
 } satisfies TRPCRouterRecord;

@@ -1,28 +1,48 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { setCartItemInput } from "@/lib/validation/shopping";
-import { cartDto } from "../../domain/cart/cart-dto";
+import { cart, setCartItemInput } from "@/lib/contracts/cart";
 import { clearCart } from "../../domain/cart/clear-cart";
 import { getCart } from "../../domain/cart/get-cart";
 import { setCartItem } from "../../domain/cart/set-cart-item";
 import { protectedProcedure } from "../trpc";
 
 export const cartRouter = {
-  /** Customers: their own cart with current prices. */
   get: protectedProcedure
+    .meta({
+      access: "read:cart:own",
+      openapi: {
+        method: "GET",
+        path: "/cart",
+        tags: ["Cart"],
+        summary: "Get your cart",
+        description: "With current prices.",
+      },
+    })
     .input(z.void())
-    .output(cartDto)
+    .output(cart)
     .query(({ ctx }) => getCart(ctx.db, ctx.actor)),
 
-  /** Customers: set a line's quantity (0 removes); CONFLICT when stock is short. */
   setItem: protectedProcedure
+    .meta({
+      access: "update:cart:own",
+      openapi: {
+        method: "PUT",
+        path: "/cart/items/{productId}",
+        tags: ["Cart"],
+        summary: "Set a cart line",
+        description: "Sets the quantity of one product (0 removes it). 409 when the stock is short.",
+      },
+    })
     .input(setCartItemInput)
-    .output(cartDto)
+    .output(cart)
     .mutation(({ ctx, input }) => setCartItem(ctx.db, ctx.actor, input)),
 
-  /** Customers: empty their own cart. */
   clear: protectedProcedure
+    .meta({
+      access: "update:cart:own",
+      openapi: { method: "DELETE", path: "/cart", tags: ["Cart"], summary: "Empty your cart" },
+    })
     .input(z.void())
-    .output(cartDto)
+    .output(cart)
     .mutation(({ ctx }) => clearCart(ctx.db, ctx.actor)),
 } satisfies TRPCRouterRecord;

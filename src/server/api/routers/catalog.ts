@@ -1,21 +1,39 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { z } from "zod";
-import { catalogListInput, productSlug } from "@/lib/validation/catalog";
+import { catalogListInput, product, productBySlugInput, productPage } from "@/lib/contracts/catalog";
 import { getProductBySlug } from "../../domain/catalog/get-product";
 import { listProducts } from "../../domain/catalog/list-products";
-import { productDto } from "../../domain/catalog/product-dto";
 import { publicProcedure } from "../trpc";
 
 export const catalogRouter = {
-  /** Anyone: active products, keyset-paginated, searchable and sortable. */
   list: publicProcedure
+    .meta({
+      access: "public",
+      openapi: {
+        method: "GET",
+        path: "/products",
+        tags: ["Catalog"],
+        protect: false,
+        summary: "List products",
+        description: "Active products, one keyset page at a time: searchable and sortable.",
+      },
+    })
     .input(catalogListInput)
-    .output(z.object({ items: z.array(productDto), nextCursor: z.string().nullable() }))
+    .output(productPage)
     .query(({ ctx, input }) => listProducts(ctx.db, input)),
 
-  /** Anyone: one active product, or NOT_FOUND. */
   bySlug: publicProcedure
-    .input(z.object({ slug: productSlug }))
-    .output(productDto)
+    .meta({
+      access: "public",
+      openapi: {
+        method: "GET",
+        path: "/products/{slug}",
+        tags: ["Catalog"],
+        protect: false,
+        summary: "Get a product",
+        description: "One active product by its slug; archived and unknown products are 404.",
+      },
+    })
+    .input(productBySlugInput)
+    .output(product)
     .query(({ ctx, input }) => getProductBySlug(ctx.db, input.slug)),
 } satisfies TRPCRouterRecord;

@@ -1,13 +1,32 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { placeOrderInput } from "@/lib/validation/shopping";
+import { z } from "zod";
+import { order, placeOrderInput } from "@/lib/contracts/orders";
 import { placeOrder } from "../../domain/checkout/place-order";
-import { orderDto } from "../../domain/orders/order-dto";
 import { protectedProcedure } from "../trpc";
 
 export const checkoutRouter = {
-  /** Customers: their cart becomes a paid order; idempotent per idempotencyKey. */
   placeOrder: protectedProcedure
+    .meta({
+      access: "create:order:own",
+      rest: { created: true, headerInputs: { "Idempotency-Key": "idempotencyKey" } },
+      openapi: {
+        method: "POST",
+        path: "/orders",
+        tags: ["Orders"],
+        summary: "Place an order",
+        description:
+          "Turns your cart into a paid order in one transaction. Repeating the same Idempotency-Key returns " +
+          "the same order (never a second charge); the same key with a different cart is 422.",
+        requestHeaders: z.object({
+          "Idempotency-Key": z.uuid().meta({
+            description: "A new UUID for each checkout attempt; reuse it to retry safely.",
+            example: "9b2f6a1e-3c1d-4f5a-8e2b-7d6c5b4a3f21",
+          }),
+        }),
+        successDescription: "The order, paid.",
+      },
+    })
     .input(placeOrderInput)
-    .output(orderDto)
+    .output(order)
     .mutation(({ ctx, input }) => placeOrder(ctx.db, ctx.actor, input, { payments: ctx.payments })),
 } satisfies TRPCRouterRecord;

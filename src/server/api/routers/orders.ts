@@ -1,27 +1,55 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { orderIdInput, ordersListInput } from "@/lib/validation/shopping";
+import { order, orderIdInput, orderPage, ordersListInput } from "@/lib/contracts/orders";
 import { cancelOwnOrder } from "../../domain/orders/cancel-order";
 import { getOwnOrder } from "../../domain/orders/get-order";
 import { listOwnOrders } from "../../domain/orders/list-orders";
-import { orderDto, orderPageDto } from "../../domain/orders/order-dto";
 import { protectedProcedure } from "../trpc";
 
 export const ordersRouter = {
-  /** Customers: their own orders, newest first. */
   list: protectedProcedure
+    .meta({
+      access: "read:order:own",
+      openapi: {
+        method: "GET",
+        path: "/orders",
+        tags: ["Orders"],
+        summary: "List your orders",
+        description: "Newest first.",
+      },
+    })
     .input(ordersListInput)
-    .output(orderPageDto)
+    .output(orderPage)
     .query(({ ctx, input }) => listOwnOrders(ctx.db, ctx.actor, input)),
 
-  /** Customers: one of their own orders; anyone else's is NOT_FOUND. */
   byId: protectedProcedure
+    .meta({
+      access: "read:order:own",
+      openapi: {
+        method: "GET",
+        path: "/orders/{id}",
+        tags: ["Orders"],
+        summary: "Get one of your orders",
+        description: "Someone else's order is 404, exactly like one that does not exist.",
+      },
+    })
     .input(orderIdInput)
-    .output(orderDto)
+    .output(order)
     .query(({ ctx, input }) => getOwnOrder(ctx.db, ctx.actor, input.id)),
 
-  /** Customers: cancel their own pending or paid order; stock returned, payment refunded. */
   cancel: protectedProcedure
+    .meta({
+      access: "cancel:order:own",
+      openapi: {
+        method: "DELETE",
+        path: "/orders/{id}",
+        tags: ["Orders"],
+        summary: "Cancel one of your orders",
+        description:
+          "A pending or paid order becomes cancelled: the payment is refunded and the stock returned. " +
+          "The order is kept. 409 once it has shipped.",
+      },
+    })
     .input(orderIdInput)
-    .output(orderDto)
+    .output(order)
     .mutation(({ ctx, input }) => cancelOwnOrder(ctx.db, ctx.actor, input.id, { payments: ctx.payments })),
 } satisfies TRPCRouterRecord;

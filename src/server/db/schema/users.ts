@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
+import { roles } from "@/lib/permissions";
 import { pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
-export const userRoles = ["customer", "admin"] as const;
+export const userRoles = roles;
 export const userRole = pgEnum("user_role", userRoles);
 
 export const users = pgTable(

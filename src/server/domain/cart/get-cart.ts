@@ -2,8 +2,8 @@ import { asc, eq } from "drizzle-orm";
 import { cartItems, products } from "../../db/schema";
 import type { DbOrTx } from "../../db/types";
 import type { Actor } from "../actor";
-import { productColumns, STORE_CURRENCY, toProductDto } from "../catalog/product-dto";
-import type { CartDto } from "./cart-dto";
+import { productColumns, STORE_CURRENCY, toProductDto } from "../catalog/product-row";
+import type { CartDto } from "@/lib/contracts/cart";
 
 /** The actor's cart with current prices: the subtotal is always computed from the database. */
 export async function getCart(db: DbOrTx, actor: Actor): Promise<CartDto> {

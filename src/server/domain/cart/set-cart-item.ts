@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
-import type { SetCartItemInput } from "@/lib/validation/shopping";
+import type { SetCartItemInput } from "@/lib/contracts/cart";
 import { cartItems, products } from "../../db/schema";
 import type { Db } from "../../db/types";
 import type { Actor } from "../actor";
 import { DomainError } from "../errors";
-import type { CartDto } from "./cart-dto";
+import type { CartDto } from "@/lib/contracts/cart";
 import { getCart } from "./get-cart";
 
 /** Sets one line's quantity (0 removes it). Stock is checked here for comfort and again at checkout. */

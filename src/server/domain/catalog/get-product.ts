@@ -2,7 +2,8 @@ import { and, eq, sql } from "drizzle-orm";
 import { products } from "../../db/schema";
 import type { Db } from "../../db/types";
 import { DomainError } from "../errors";
-import { productColumns, toProductDto, type ProductDto } from "./product-dto";
+import type { ProductDto } from "@/lib/contracts/catalog";
+import { productColumns, toProductDto } from "./product-row";
 
 function prepareBySlug(db: Db) {
   return db

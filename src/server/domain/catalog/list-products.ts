@@ -1,11 +1,12 @@
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
-import type { CatalogSort } from "@/lib/validation/catalog";
+import type { CatalogSort } from "@/lib/contracts/catalog";
 import { textInput } from "@/lib/validation/text";
 import { products } from "../../db/schema";
 import type { Db } from "../../db/types";
 import { z } from "zod";
 import { decodeCursor, encodeCursor, timestampCursorValue } from "../pagination/cursor";
-import { productColumns, toProductDto, type ProductDto } from "./product-dto";
+import type { ProductDto } from "@/lib/contracts/catalog";
+import { productColumns, toProductDto } from "./product-row";
 
 export interface ListProductsOptions {
   sort: CatalogSort;

@@ -1,14 +1,14 @@
 import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
-import type { PlaceOrderInput } from "@/lib/validation/shopping";
+import type { PlaceOrderInput } from "@/lib/contracts/orders";
 import { cartItems, orderItems, orders, orderStatusHistory, payments, products } from "../../db/schema";
 import type { Db, Tx } from "../../db/types";
 import type { Actor } from "../actor";
-import { STORE_CURRENCY } from "../catalog/product-dto";
+import { STORE_CURRENCY } from "../catalog/product-row";
 import { DomainError } from "../errors";
 import { publishEvents } from "../../events/publish";
 import type { NewEvent } from "../../events/topics";
 import { getOwnOrder } from "../orders/get-order";
-import type { OrderDto } from "../orders/order-dto";
+import type { OrderDto } from "@/lib/contracts/orders";
 import type { PaymentProvider } from "../payments/payment-provider";
 
 export interface CheckoutDependencies {

@@ -8,7 +8,7 @@ import { publishEvents } from "../../events/publish";
 import type { NewEvent } from "../../events/topics";
 import type { PaymentProvider } from "../payments/payment-provider";
 import { getOwnOrder } from "./get-order";
-import type { OrderDto } from "./order-dto";
+import type { OrderDto } from "@/lib/contracts/orders";
 
 /**
  * The owner cancels a pending or paid order: stock goes back, the charge is

@@ -3,7 +3,8 @@ import { orderItems, orders, orderStatusHistory, payments } from "../../db/schem
 import type { DbOrTx } from "../../db/types";
 import type { Actor } from "../actor";
 import { DomainError } from "../errors";
-import { orderColumns, type OrderDto } from "./order-dto";
+import type { OrderDto } from "@/lib/contracts/orders";
+import { orderColumns } from "./order-columns";
 
 /** The actor's own order. Someone else's is NOT_FOUND, exactly like one that does not exist. */
 export async function getOwnOrder(db: DbOrTx, actor: Actor, orderId: string): Promise<OrderDto> {

@@ -4,7 +4,8 @@ import { orders } from "../../db/schema";
 import type { Db } from "../../db/types";
 import type { Actor } from "../actor";
 import { decodeCursor, encodeCursor, timestampCursorValue } from "../pagination/cursor";
-import { orderColumns, type OrderPageDto } from "./order-dto";
+import type { OrderPageDto } from "@/lib/contracts/orders";
+import { orderColumns } from "./order-columns";
 
 export interface ListOrdersOptions {
   limit: number;

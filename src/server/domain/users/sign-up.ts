@@ -1,5 +1,5 @@
-import type { SignUpInput } from "@/lib/validation/auth";
-import { hashPassword } from "../../auth/password";
+import type { SignUpInput } from "@/lib/contracts/account";
+import { hashPassword } from "../../security/password";
 import { users } from "../../db/schema";
 import type { Db } from "../../db/types";
 import type { Actor } from "../actor";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import type { SignInInput } from "@/lib/validation/auth";
-import { verifyPassword } from "../../auth/password";
+import type { SignInInput } from "@/lib/contracts/account";
+import { verifyPassword } from "../../security/password";
 import { users } from "../../db/schema";
 import type { Db } from "../../db/types";
 import type { Actor } from "../actor";

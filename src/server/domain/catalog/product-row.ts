@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { ProductDto } from "@/lib/contracts/catalog";
 import { products } from "../../db/schema";
 
 export const STORE_CURRENCY = "USD";
@@ -20,20 +20,6 @@ type ProductRow = {
 };
 
 /** Plain JSON (ISO dates), so the same shape serves tRPC, REST and the pages. */
-export const productDto = z.object({
-  id: z.uuid(),
-  slug: z.string(),
-  name: z.string(),
-  description: z.string(),
-  priceCents: z.number().int(),
-  currency: z.string(),
-  stock: z.number().int(),
-  imageUrl: z.string().nullable(),
-  createdAt: z.iso.datetime(),
-});
-
-export type ProductDto = z.infer<typeof productDto>;
-
 export function toProductDto(row: ProductRow): ProductDto {
   return { ...row, currency: STORE_CURRENCY, createdAt: row.createdAt.toISOString() };
 }

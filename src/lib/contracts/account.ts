@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { textInput } from "./text";
+import { roles } from "../permissions";
+import { textInput } from "../validation/text";
 
 // Shared by the forms (for the user's comfort) and the server (the real check).
 export const emailSchema = z
@@ -7,7 +8,8 @@ export const emailSchema = z
   .trim()
   .toLowerCase()
   .max(254, "Email is too long")
-  .pipe(z.email("Enter a valid email address"));
+  .pipe(z.email("Enter a valid email address"))
+  .meta({ example: "shopper@storefront.test" });
 
 export const newPasswordSchema = z
   .string()
@@ -22,8 +24,22 @@ export const signUpInput = z.object({
 
 export const signInInput = z.object({
   email: emailSchema,
-  password: z.string().min(1, "Enter your password").max(128, "Password must be at most 128 characters"),
+  password: z
+    .string()
+    .min(1, "Enter your password")
+    .max(128, "Password must be at most 128 characters")
+    .meta({ example: "storefront-demo" }),
 });
+
+export const account = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(roles),
+  })
+  .meta({ id: "Account", description: "Who a session or token belongs to." });
 
 export type SignUpInput = z.infer<typeof signUpInput>;
 export type SignInInput = z.infer<typeof signInInput>;
+export type AccountDto = z.infer<typeof account>;

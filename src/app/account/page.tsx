@@ -1,0 +1,29 @@
+import { TokenManager } from "@/components/account/token-manager";
+import { requireActor } from "@/server/auth/require-actor";
+import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+
+export const metadata = { title: "Your account" };
+
+export default async function AccountPage() {
+  const actor = await requireActor("/account");
+  await getQueryClient().prefetchQuery(trpc.account.tokens.list.queryOptions());
+  return (
+    <HydrateClient>
+      <h1>Your account</h1>
+      <section className="panel" aria-labelledby="profile-heading">
+        <h2 id="profile-heading" style={{ marginTop: 0 }}>
+          Profile
+        </h2>
+        <dl className="details" data-testid="profile">
+          <dt>Name</dt>
+          <dd>{actor.name}</dd>
+          <dt>Email</dt>
+          <dd>{actor.email}</dd>
+          <dt>Role</dt>
+          <dd>{actor.role === "admin" ? "Administrator" : "Customer"}</dd>
+        </dl>
+      </section>
+      <TokenManager isAdmin={actor.role === "admin"} />
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,5 @@
+import { apiDocsPage } from "@/server/http/api-docs";
+
+export function GET() {
+  return apiDocsPage();
+}

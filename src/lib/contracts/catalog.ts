@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { textInput } from "../validation/text";
+import { cents, currency, cursorInput, isoDateTime, nextCursor } from "./common";
+
+export const catalogSorts = ["newest", "price_asc", "price_desc", "name"] as const;
+export type CatalogSort = (typeof catalogSorts)[number];
+
+export const productSlug = z
+  .string()
+  .min(1, "Slug is required")
+  .max(200, "Slug is too long")
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Slug may contain lowercase letters, digits and dashes")
+  .meta({ description: "The product's URL name.", example: "stoneware-mug" });
+
+export const catalogListInput = z.object({
+  cursor: cursorInput,
+  limit: z.number().int().min(1).max(100).default(20).meta({ description: "Products per page (1 to 100)." }),
+  q: textInput(100, "Search must be at most 100 characters")
+    .trim()
+    .optional()
+    .meta({ description: "Words to look for in names and descriptions.", example: "mug" }),
+  sort: z.enum(catalogSorts).default("newest").meta({ description: "Order of the list." }),
+});
+
+export const productBySlugInput = z.object({ slug: productSlug });
+
+export const product = z
+  .object({
+    id: z.uuid(),
+    slug: z.string(),
+    name: z.string().meta({ example: "Stoneware Mug" }),
+    description: z.string(),
+    priceCents: cents("Price in cents of `currency`."),
+    currency,
+    stock: z.number().int().meta({ description: "Units available now.", example: 120 }),
+    imageUrl: z.string().nullable(),
+    createdAt: isoDateTime,
+  })
+  .meta({ id: "Product", description: "A product that is for sale." });
+
+export const productPage = z
+  .object({ items: z.array(product), nextCursor })
+  .meta({ id: "ProductPage", description: "One page of active products." });
+
+export type ProductDto = z.infer<typeof product>;
+export type ProductPageDto = z.infer<typeof productPage>;

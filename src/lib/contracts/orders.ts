@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { orderStatuses } from "../order-status";
+import { cardNumberSchema } from "../validation/card";
+import { cents, currency, cursorInput, isoDateTime, nextCursor } from "./common";
+
+export const placeOrderInput = z.object({
+  idempotencyKey: z
+    .uuid("The checkout key must be a UUID")
+    .meta({ description: "One per checkout attempt: repeating it returns the same order." }),
+  payment: z.object({
+    cardNumber: cardNumberSchema.meta({
+      description: "Test cards: 4242 4242 4242 4242 is approved, 4000 0000 0000 0002 is declined.",
+      example: "4242 4242 4242 4242",
+    }),
+  }),
+});
+
+export const ordersListInput = z.object({
+  cursor: cursorInput,
+  limit: z.number().int().min(1).max(50).default(10).meta({ description: "Orders per page (1 to 50)." }),
+  status: z.enum(orderStatuses).optional().meta({ description: "Only orders in this status." }),
+});
+
+export const orderIdInput = z.object({ id: z.uuid("Order ids are UUIDs") });
+
+export const orderSummary = z
+  .object({
+    id: z.uuid(),
+    status: z.enum(orderStatuses),
+    totalCents: cents("What was charged."),
+    currency,
+    itemCount: z.number().int(),
+    createdAt: isoDateTime,
+  })
+  .meta({ id: "OrderSummary" });
+
+export const order = orderSummary
+  .extend({
+    updatedAt: isoDateTime,
+    items: z.array(
+      z.object({
+        productId: z.uuid(),
+        productName: z.string().meta({ description: "As it was called when bought." }),
+        productSlug: z.string(),
+        unitPriceCents: cents("Price per unit when bought."),
+        quantity: z.number().int(),
+        lineTotalCents: z.number().int(),
+      }),
+    ),
+    history: z.array(
+      z.object({
+        fromStatus: z.enum(orderStatuses).nullable(),
+        toStatus: z.enum(orderStatuses),
+        note: z.string().nullable(),
+        createdAt: isoDateTime,
+      }),
+    ),
+    payments: z.array(
+      z.object({
+        kind: z.enum(["charge", "refund"]),
+        amountCents: z.number().int(),
+        cardLast4: z.string().nullable(),
+        createdAt: isoDateTime,
+      }),
+    ),
+  })
+  .meta({ id: "Order", description: "An order with its lines, status history and payments." });
+
+export const orderPage = z.object({ items: z.array(orderSummary), nextCursor }).meta({ id: "OrderPage" });
+
+export type PlaceOrderInput = z.infer<typeof placeOrderInput>;
+export type OrderDto = z.infer<typeof order>;
+export type OrderPageDto = z.infer<typeof orderPage>;

@@ -1,0 +1,78 @@
+/**
+ * Who may do what, as data. The server checks these on every procedure (each
+ * declares one in its meta); the UI reads the same map only to hide what a
+ * user cannot do. Names are `action:entity:own|any`: `own` rows belong to the
+ * caller, `any` means every row.
+ */
+export const permissions = [
+  "read:cart:own",
+  "update:cart:own",
+  "create:order:own",
+  "read:order:own",
+  "cancel:order:own",
+  "manage:token:own",
+  "create:product:any",
+  "update:product:any",
+  "update:inventory:any",
+  "read:order:any",
+  "update:order:any",
+  "read:audit:any",
+  "read:user:any",
+  "update:user:any",
+] as const;
+
+export type Permission = (typeof permissions)[number];
+
+export const roles = ["customer", "admin"] as const;
+export type Role = (typeof roles)[number];
+
+const customer: readonly Permission[] = [
+  "read:cart:own",
+  "update:cart:own",
+  "create:order:own",
+  "read:order:own",
+  "cancel:order:own",
+  "manage:token:own",
+];
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  customer,
+  admin: permissions,
+};
+
+export function roleCan(role: Role, permission: Permission): boolean {
+  return rolePermissions[role].includes(permission);
+}
+
+/** What an API token may be limited to; a token never grants more than its owner's role. */
+export const tokenScopes = ["read", "orders", "admin"] as const;
+export type TokenScope = (typeof tokenScopes)[number];
+
+export const tokenScopeDescriptions: Record<TokenScope, string> = {
+  read: "Read your account, cart and orders",
+  orders: "Change your cart, place and cancel orders",
+  admin: "Run the store (administrators only)",
+};
+
+/** The scope a token needs for each permission; none means tokens cannot use it at all. */
+const scopeFor: Record<Permission, TokenScope | null> = {
+  "read:cart:own": "read",
+  "read:order:own": "read",
+  "update:cart:own": "orders",
+  "create:order:own": "orders",
+  "cancel:order:own": "orders",
+  // A leaked token must not be able to mint more tokens: managing them needs a signed-in session.
+  "manage:token:own": null,
+  "create:product:any": "admin",
+  "update:product:any": "admin",
+  "update:inventory:any": "admin",
+  "read:order:any": "admin",
+  "update:order:any": "admin",
+  "read:audit:any": "admin",
+  "read:user:any": "admin",
+  "update:user:any": "admin",
+};
+
+export function scopeNeeded(permission: Permission): TokenScope | null {
+  return scopeFor[permission];
+}

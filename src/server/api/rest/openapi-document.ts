@@ -1,0 +1,131 @@
+import { generateOpenApiDocument, type OpenAPIObject, type OpenApiRouter } from "trpc-to-openapi";
+import { appRouter } from "../root";
+import { restOperations } from "./operations";
+
+export const API_VERSION = "1.0.0";
+
+type JsonObject = Record<string, unknown>;
+
+const errorSchema = {
+  type: "object",
+  description: "Every error has this shape, whatever the status.",
+  required: ["code", "message"],
+  additionalProperties: false,
+  properties: {
+    code: {
+      type: "string",
+      description: "The error's name, the same as on the tRPC face.",
+      examples: ["BAD_REQUEST", "UNAUTHORIZED", "NOT_FOUND", "CONFLICT"],
+    },
+    message: { type: "string", description: "A sentence a person can act on." },
+    issues: {
+      type: "array",
+      description: "For invalid input: which field is wrong and why.",
+      items: {
+        type: "object",
+        required: ["path", "message"],
+        additionalProperties: false,
+        properties: {
+          path: { type: "string", description: "Dotted field path, e.g. `payment.cardNumber`." },
+          message: { type: "string" },
+        },
+      },
+    },
+    details: {
+      type: "object",
+      description: "Safe facts about the failure, e.g. `productIds` that ran out or `retryAfterSeconds`.",
+      additionalProperties: true,
+    },
+  },
+  example: {
+    code: "BAD_REQUEST",
+    message: "Invalid input. quantity: Quantity cannot be negative",
+    issues: [{ path: "quantity", message: "Quantity cannot be negative" }],
+  },
+};
+
+const description = `The Storefront shop over plain HTTP and JSON, served by the same procedures as the web shop.
+
+**Authentication.** Get a token with \`POST /auth/token\` (email and password) and send it as
+\`Authorization: Bearer <token>\`. Tokens carry scopes (\`read\`, \`orders\`, \`admin\`); a call the token's
+scopes do not cover is 403. A signed-in browser session cookie works too. Operations marked as needing
+no authentication are public.
+
+**Conventions.** Money is integer cents with a \`currency\`; dates are ISO 8601 strings in UTC; lists are
+keyset-paginated (\`nextCursor\` → \`cursor\`). Errors are \`{ code, message, issues?, details? }\`. Rate-limited
+answers are 429 with \`Retry-After\` (seconds).
+
+**Versioning.** Everything under \`/api/v1\` only changes in backward-compatible ways: new operations, new
+optional inputs, new output fields. Breaking changes would come as \`/api/v2\`, served beside v1.`;
+
+/** Post-processing trpc-to-openapi cannot express: our error shape, 201 + Location, header-only inputs, explicit public security. */
+function refine(document: OpenAPIObject): OpenAPIObject {
+  const paths = (document.paths ?? {}) as Record<string, Record<string, JsonObject>>;
+  for (const operation of restOperations) {
+    const entry = paths[operation.pathTemplate]?.[operation.method.toLowerCase()];
+    if (!entry) continue;
+    const responses = entry.responses as Record<string, JsonObject>;
+    if (!entry.security) entry.security = [];
+    for (const [status, response] of Object.entries(responses)) {
+      if (Number(status) < 400) continue;
+      response.content = { "application/json": { schema: { $ref: "#/components/schemas/Error" } } };
+      if (status === "429") {
+        response.headers = {
+          "Retry-After": { description: "Seconds to wait before trying again.", schema: { type: "integer" } },
+        };
+      }
+    }
+    if (operation.rest.created && responses["200"]) {
+      responses["201"] = {
+        ...responses["200"],
+        headers: { Location: { description: "Where the created resource lives.", schema: { type: "string" } } },
+      };
+      delete responses["200"];
+    }
+    const headerFields = Object.values(operation.rest.headerInputs ?? {});
+    const body = (entry.requestBody as { content?: Record<string, { schema?: JsonObject }> } | undefined)?.content?.[
+      "application/json"
+    ]?.schema;
+    if (body && headerFields.length > 0) {
+      const properties = body.properties as JsonObject | undefined;
+      for (const field of headerFields) delete properties?.[field];
+      body.required = ((body.required as string[] | undefined) ?? []).filter((name) => !headerFields.includes(name));
+    }
+  }
+  const schemas = { ...document.components?.schemas };
+  for (const name of Object.keys(schemas)) if (name.startsWith("error.")) delete schemas[name];
+  schemas.Error = errorSchema as (typeof schemas)[string];
+  document.components = { ...document.components, schemas };
+  return document;
+}
+
+let cached: OpenAPIObject | undefined;
+
+/** The OpenAPI 3.1 document of the REST face, generated once per process from the router. */
+export function openApiDocument(): OpenAPIObject {
+  cached ??= refine(
+    // Our meta requires `access`; the generator's router type only knows a loose record of meta.
+    generateOpenApiDocument(appRouter as unknown as OpenApiRouter, {
+      title: "Storefront API",
+      description,
+      version: API_VERSION,
+      baseUrl: "/api/v1",
+      docsUrl: "/api/docs",
+      tags: ["Authentication", "Account", "Catalog", "Cart", "Orders"],
+      securitySchemes: {
+        bearerAuth: {
+          type: "http",
+          scheme: "bearer",
+          description: "An API token from `POST /auth/token` or the account page.",
+        },
+        cookieAuth: {
+          type: "apiKey",
+          in: "cookie",
+          name: "authjs.session-token",
+          description: "The session cookie of a signed-in browser (`__Secure-authjs.session-token` over HTTPS).",
+        },
+      },
+    }),
+  );
+  return cached;
+}

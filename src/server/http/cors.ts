@@ -1,0 +1,46 @@
+import { env } from "@/env";
+
+const ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
+const ALLOWED_HEADERS = "authorization, content-type, idempotency-key, last-event-id, trpc-accept, x-request-id";
+const EXPOSED_HEADERS = "location, retry-after, x-request-id";
+
+/** The request's Origin when it is on the allow list (CORS_ALLOWED_ORIGINS), else null. */
+function allowedOrigin(request: Request, allowed: readonly string[]): string | null {
+  const origin = request.headers.get("origin");
+  return origin && allowed.includes(origin) ? origin : null;
+}
+
+/**
+ * The answer to a CORS preflight. Allowed origins get the methods and headers
+ * the API uses, credentials included; any other origin gets no CORS headers at
+ * all, so the browser refuses the real request. Never `*`.
+ */
+export function corsPreflight(request: Request, allowed: readonly string[] = env.CORS_ALLOWED_ORIGINS): Response {
+  const headers = new Headers({ Vary: "Origin" });
+  const origin = allowedOrigin(request, allowed);
+  if (origin) {
+    headers.set("Access-Control-Allow-Origin", origin);
+    headers.set("Access-Control-Allow-Credentials", "true");
+    headers.set("Access-Control-Allow-Methods", ALLOWED_METHODS);
+    headers.set("Access-Control-Allow-Headers", ALLOWED_HEADERS);
+    headers.set("Access-Control-Max-Age", "600");
+  }
+  return new Response(null, { status: 204, headers });
+}
+
+/** Adds CORS headers for an allowed origin (and `Vary: Origin` for every origin) to an API answer. */
+export function withCors(
+  request: Request,
+  response: Response,
+  allowed: readonly string[] = env.CORS_ALLOWED_ORIGINS,
+): Response {
+  const headers = new Headers(response.headers);
+  headers.append("Vary", "Origin");
+  const origin = allowedOrigin(request, allowed);
+  if (origin) {
+    headers.set("Access-Control-Allow-Origin", origin);
+    headers.set("Access-Control-Allow-Credentials", "true");
+    headers.set("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+  }
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
