@@ -81,7 +81,7 @@ export async function httpCall(
   db: Db,
   path: string,
   input: unknown,
-  options: { method?: "GET" | "POST"; actor?: Actor | null; body?: string } = {},
+  options: { method?: "GET" | "POST"; actor?: Actor | null; body?: string; headers?: Record<string, string> } = {},
 ): Promise<Response> {
   const method = options.method ?? "GET";
   const url = new URL(`http://localhost/api/trpc/${path}`);
@@ -93,9 +93,10 @@ export async function httpCall(
     headers: {
       "content-type": "application/json",
       ...(body ? { "content-length": String(Buffer.byteLength(body)) } : {}),
+      ...options.headers,
     },
   });
-  return handleTrpcRequest(request, async (limited) =>
-    testContext(db, { headers: limited.headers, actor: options.actor ?? null }),
-  );
+  // With explicit headers the identity comes from them (a bearer token, a cookie), as in production.
+  const actor = options.headers ? undefined : (options.actor ?? null);
+  return handleTrpcRequest(request, async (limited) => testContext(db, { headers: limited.headers, actor }));
 }

@@ -66,14 +66,22 @@ function refine(document: OpenAPIObject): OpenAPIObject {
     if (!entry) continue;
     const responses = entry.responses as Record<string, JsonObject>;
     if (!entry.security) entry.security = [];
-    for (const [status, response] of Object.entries(responses)) {
-      if (Number(status) < 400) continue;
-      response.content = { "application/json": { schema: { $ref: "#/components/schemas/Error" } } };
-      if (status === "429") {
-        response.headers = {
-          "Retry-After": { description: "Seconds to wait before trying again.", schema: { type: "integer" } },
-        };
-      }
+    const failures: Record<string, string> = {
+      ...operation.errorResponses,
+      ...(["POST", "PUT", "PATCH"].includes(operation.method)
+        ? { 413: "The body is larger than 1 MiB", 415: "The body is not application/json" }
+        : {}),
+      500: "Something went wrong on the server; nothing secret is in the message",
+    };
+    for (const status of Object.keys(responses)) if (Number(status) >= 400) delete responses[status];
+    for (const [status, meaning] of Object.entries(failures)) {
+      responses[status] = {
+        description: meaning,
+        content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+        ...(status === "429"
+          ? { headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } } }
+          : {}),
+      };
     }
     if (operation.rest.created && responses["200"]) {
       responses["201"] = {

@@ -10,6 +10,8 @@ export interface RestOperation {
   pathTemplate: string;
   procedurePath: string;
   rest: RestMeta;
+  /** Documented failures: status → what it means for this operation. */
+  errorResponses: Record<string, string>;
   matcher: RegExp;
   pathParams: string[];
 }
@@ -38,6 +40,7 @@ export const restOperations: RestOperation[] = listProcedures(appRouter).flatMap
       pathTemplate: openapi.path,
       procedurePath: path,
       rest: meta.rest ?? {},
+      errorResponses: Array.isArray(openapi.errorResponses) ? {} : { ...openapi.errorResponses },
       ...compile(openapi.path),
     },
   ];

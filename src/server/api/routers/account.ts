@@ -16,6 +16,7 @@ export const accountRouter = {
         path: "/account",
         tags: ["Account"],
         summary: "Who am I",
+        errorResponses: { 401: "No valid token or session" },
         description: "The account the session or token belongs to.",
       },
     })

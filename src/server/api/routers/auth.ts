@@ -28,6 +28,11 @@ export const authRouter = {
         tags: ["Authentication"],
         protect: false,
         summary: "Get an API token",
+        errorResponses: {
+          400: "Invalid input: the issues name the field",
+          401: "Wrong email or password",
+          429: "Too many attempts; wait Retry-After seconds",
+        },
         description:
           "Exchanges an email and password for a bearer token (send it as `Authorization: Bearer <token>`). " +
           "The token is shown only in this answer; only its hash is kept. Scopes default to read and orders.",

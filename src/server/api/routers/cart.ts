@@ -15,6 +15,7 @@ export const cartRouter = {
         path: "/cart",
         tags: ["Cart"],
         summary: "Get your cart",
+        errorResponses: { 401: "No valid token or session", 403: "The token lacks the read scope" },
         description: "With current prices.",
       },
     })
@@ -30,6 +31,13 @@ export const cartRouter = {
         path: "/cart/items/{productId}",
         tags: ["Cart"],
         summary: "Set a cart line",
+        errorResponses: {
+          400: "Invalid input: the issues name the field",
+          401: "No valid token or session",
+          403: "The token lacks the orders scope",
+          404: "No such product, or it is no longer sold",
+          409: "Not enough stock; details.available says how many are left",
+        },
         description: "Sets the quantity of one product (0 removes it). 409 when the stock is short.",
       },
     })
@@ -40,7 +48,13 @@ export const cartRouter = {
   clear: protectedProcedure
     .meta({
       access: "update:cart:own",
-      openapi: { method: "DELETE", path: "/cart", tags: ["Cart"], summary: "Empty your cart" },
+      openapi: {
+        method: "DELETE",
+        path: "/cart",
+        tags: ["Cart"],
+        summary: "Empty your cart",
+        errorResponses: { 401: "No valid token or session", 403: "The token lacks the orders scope" },
+      },
     })
     .input(z.void())
     .output(cart)

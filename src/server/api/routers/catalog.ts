@@ -14,6 +14,7 @@ export const catalogRouter = {
         tags: ["Catalog"],
         protect: false,
         summary: "List products",
+        errorResponses: { 400: "Invalid query: the issues name the parameter" },
         description: "Active products, one keyset page at a time: searchable and sortable.",
       },
     })
@@ -30,6 +31,7 @@ export const catalogRouter = {
         tags: ["Catalog"],
         protect: false,
         summary: "Get a product",
+        errorResponses: { 400: "Not a valid slug", 404: "No active product has this slug" },
         description: "One active product by its slug; archived and unknown products are 404.",
       },
     })

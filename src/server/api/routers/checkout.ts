@@ -14,6 +14,14 @@ export const checkoutRouter = {
         path: "/orders",
         tags: ["Orders"],
         summary: "Place an order",
+        errorResponses: {
+          400: "Invalid input, a missing Idempotency-Key header, or an empty cart",
+          401: "No valid token or session",
+          402: "The card was declined; nothing was charged or kept",
+          403: "The token lacks the orders scope",
+          409: "Some items ran out; details.productIds names them and nothing was bought",
+          422: "This Idempotency-Key was already used for a different cart",
+        },
         description:
           "Turns your cart into a paid order in one transaction. Repeating the same Idempotency-Key returns " +
           "the same order (never a second charge); the same key with a different cart is 422.",

@@ -14,6 +14,11 @@ export const ordersRouter = {
         path: "/orders",
         tags: ["Orders"],
         summary: "List your orders",
+        errorResponses: {
+          400: "Invalid query: the issues name the parameter",
+          401: "No valid token or session",
+          403: "The token lacks the read scope",
+        },
         description: "Newest first.",
       },
     })
@@ -29,6 +34,12 @@ export const ordersRouter = {
         path: "/orders/{id}",
         tags: ["Orders"],
         summary: "Get one of your orders",
+        errorResponses: {
+          400: "Not an order id",
+          401: "No valid token or session",
+          403: "The token lacks the read scope",
+          404: "No such order of yours",
+        },
         description: "Someone else's order is 404, exactly like one that does not exist.",
       },
     })
@@ -44,6 +55,13 @@ export const ordersRouter = {
         path: "/orders/{id}",
         tags: ["Orders"],
         summary: "Cancel one of your orders",
+        errorResponses: {
+          400: "Not an order id",
+          401: "No valid token or session",
+          403: "The token lacks the orders scope",
+          404: "No such order of yours",
+          409: "The order can no longer be cancelled (it has shipped, or is cancelled already)",
+        },
         description:
           "A pending or paid order becomes cancelled: the payment is refunded and the stock returned. " +
           "The order is kept. 409 once it has shipped.",

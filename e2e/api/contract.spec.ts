@@ -1,0 +1,211 @@
+import { randomUUID } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { ContractChecker } from "../lib/contract";
+
+const DECLINED = "4000000000000002";
+const APPROVED = "4242424242424242";
+
+test("the published document is valid OpenAPI 3.1 and every operation answers as documented", async ({ request }) => {
+  const published = await request.get("/api/openapi.json");
+  expect(published.ok()).toBe(true);
+  const document = (await published.json()) as Record<string, unknown>;
+  const validation = await new Validator().validate(document);
+  expect(validation.errors ?? [], JSON.stringify(validation.errors)).toEqual([]);
+  expect(validation.valid).toBe(true);
+  expect(document.openapi).toMatch(/^3\.1\./);
+
+  const contract = new ContractChecker(document);
+  const api = "/api/v1";
+
+  // A fresh customer with a token.
+  const email = `contract-${randomUUID()}@example.test`;
+  const password = "a long password";
+  const signUp = await request.post("/api/trpc/auth.signUp", { data: { email, password, name: "Contract" } });
+  expect(signUp.ok()).toBe(true);
+  await contract.check("POST", "/auth/token", await request.post(`${api}/auth/token`, { data: { email } }), 400);
+  await contract.check(
+    "POST",
+    "/auth/token",
+    await request.post(`${api}/auth/token`, { data: { email, password: "wrong password" } }),
+    401,
+  );
+  const issued = (await contract.check(
+    "POST",
+    "/auth/token",
+    await request.post(`${api}/auth/token`, { data: { email, password, name: "contract test" } }),
+    200,
+  )) as { token: string };
+  const auth = { authorization: `Bearer ${issued.token}` };
+  const { token: readOnly } = (await (
+    await request.post(`${api}/auth/token`, { data: { email, password, scopes: ["read"] } })
+  ).json()) as { token: string };
+
+  await contract.check("GET", "/account", await request.get(`${api}/account`), 401);
+  await contract.check("GET", "/account", await request.get(`${api}/account`, { headers: auth }), 200);
+
+  await contract.check("GET", "/products", await request.get(`${api}/products?limit=3&sort=price_asc`), 200);
+  await contract.check("GET", "/products", await request.get(`${api}/products?limit=0`), 400);
+  const lantern = (await contract.check(
+    "GET",
+    "/products/{slug}",
+    await request.get(`${api}/products/paper-lantern`),
+    200,
+  )) as { id: string; stock: number };
+  const plant = (await (await request.get(`${api}/products/snake-plant`)).json()) as { id: string };
+  await contract.check("GET", "/products/{slug}", await request.get(`${api}/products/no-such-product`), 404);
+  await contract.check("GET", "/products/{slug}", await request.get(`${api}/products/Not_A_Slug`), 400);
+
+  await contract.check("GET", "/cart", await request.get(`${api}/cart`), 401);
+  await contract.check("GET", "/cart", await request.get(`${api}/cart`, { headers: auth }), 200);
+  const item = (productId: string) => `${api}/cart/items/${productId}`;
+  await contract.check(
+    "PUT",
+    "/cart/items/{productId}",
+    await request.put(item(lantern.id), { headers: auth, data: { quantity: "two" } }),
+    400,
+  );
+  await contract.check(
+    "PUT",
+    "/cart/items/{productId}",
+    await request.put(item(lantern.id), { data: { quantity: 1 } }),
+    401,
+  );
+  await contract.check(
+    "PUT",
+    "/cart/items/{productId}",
+    await request.put(item(lantern.id), { headers: { authorization: `Bearer ${readOnly}` }, data: { quantity: 1 } }),
+    403,
+  );
+  await contract.check(
+    "PUT",
+    "/cart/items/{productId}",
+    await request.put(item(randomUUID()), { headers: auth, data: { quantity: 1 } }),
+    404,
+  );
+  await contract.check(
+    "PUT",
+    "/cart/items/{productId}",
+    await request.put(item(lantern.id), { headers: auth, data: { quantity: 99 } }),
+    409,
+  );
+  await contract.check(
+    "PUT",
+    "/cart/items/{productId}",
+    await request.put(item(lantern.id), { headers: { ...auth, "content-type": "text/plain" }, data: "quantity=1" }),
+    415,
+  );
+  await contract.check(
+    "PUT",
+    "/cart/items/{productId}",
+    await request.put(item(lantern.id), { headers: auth, data: { quantity: 1 } }),
+    200,
+  );
+  await contract.check("DELETE", "/cart", await request.delete(`${api}/cart`), 401);
+  await contract.check("DELETE", "/cart", await request.delete(`${api}/cart`, { headers: auth }), 200);
+
+  const order = (body: unknown, key?: string) =>
+    request.post(`${api}/orders`, { headers: { ...auth, ...(key ? { "idempotency-key": key } : {}) }, data: body });
+  await contract.check("POST", "/orders", await order({ payment: { cardNumber: APPROVED } }), 400);
+  await contract.check("POST", "/orders", await order({ payment: { cardNumber: APPROVED } }, randomUUID()), 400);
+  await request.put(item(lantern.id), { headers: auth, data: { quantity: 1 } });
+  await contract.check("POST", "/orders", await order({ payment: { cardNumber: DECLINED } }, randomUUID()), 402);
+  const key = randomUUID();
+  const placed = (await contract.check(
+    "POST",
+    "/orders",
+    await order({ payment: { cardNumber: APPROVED } }, key),
+    201,
+  )) as {
+    id: string;
+  };
+  await request.put(item(plant.id), { headers: auth, data: { quantity: 1 } });
+  await contract.check("POST", "/orders", await order({ payment: { cardNumber: APPROVED } }, key), 422);
+  await contract.check(
+    "POST",
+    "/orders",
+    await request.post(`${api}/orders`, {
+      headers: { "idempotency-key": randomUUID() },
+      data: { payment: { cardNumber: APPROVED } },
+    }),
+    401,
+  );
+  await contract.check(
+    "POST",
+    "/orders",
+    await request.post(`${api}/orders`, {
+      headers: { authorization: `Bearer ${readOnly}`, "idempotency-key": randomUUID() },
+      data: { payment: { cardNumber: APPROVED } },
+    }),
+    403,
+  );
+
+  await contract.check("GET", "/orders", await request.get(`${api}/orders?status=lost`, { headers: auth }), 400);
+  await contract.check("GET", "/orders", await request.get(`${api}/orders`), 401);
+  const list = (await contract.check(
+    "GET",
+    "/orders",
+    await request.get(`${api}/orders?limit=5`, { headers: auth }),
+    200,
+  )) as {
+    items: { id: string }[];
+  };
+  expect(list.items.map((entry) => entry.id)).toContain(placed.id);
+  await contract.check("GET", "/orders/{id}", await request.get(`${api}/orders/${placed.id}`, { headers: auth }), 200);
+  await contract.check(
+    "GET",
+    "/orders/{id}",
+    await request.get(`${api}/orders/${randomUUID()}`, { headers: auth }),
+    404,
+  );
+  await contract.check("GET", "/orders/{id}", await request.get(`${api}/orders/42`, { headers: auth }), 400);
+  await contract.check(
+    "DELETE",
+    "/orders/{id}",
+    await request.delete(`${api}/orders/${placed.id}`, { headers: auth }),
+    200,
+  );
+  await contract.check(
+    "DELETE",
+    "/orders/{id}",
+    await request.delete(`${api}/orders/${placed.id}`, { headers: auth }),
+    409,
+  );
+  await contract.check(
+    "DELETE",
+    "/orders/{id}",
+    await request.delete(`${api}/orders/${randomUUID()}`, { headers: auth }),
+    404,
+  );
+  // The plant is still in the cart; leave the shop as the other tests expect it.
+  await request.delete(`${api}/cart`, { headers: auth });
+
+  // Every operation the document publishes was called, with a success and a failure.
+  for (const operation of contract.operations()) {
+    const statuses = [...(contract.seen.get(operation) ?? [])];
+    expect(
+      statuses.some((status) => status < 300),
+      `${operation} never succeeded`,
+    ).toBe(true);
+    expect(
+      statuses.some((status) => status >= 400),
+      `${operation} never failed`,
+    ).toBe(true);
+  }
+});
+
+test("the API reference page renders the document from the app itself", async ({ page }) => {
+  const external: string[] = [];
+  page.on("request", (request) => {
+    if (!request.url().startsWith("http://localhost")) external.push(request.url());
+  });
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") violations.push(message.text());
+  });
+  await page.goto("/api/docs");
+  await expect(page.getByRole("heading", { name: /Storefront API/ })).toBeVisible();
+  await expect(page.getByText("/orders/{id}").first()).toBeVisible();
+  expect(external).toEqual([]);
+  expect(violations).toEqual([]);
+});
