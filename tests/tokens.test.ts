@@ -4,11 +4,13 @@ import { apiTokens } from "@/server/db/schema";
 import { seedDemoData } from "@/server/db/seed";
 import { DEMO_PASSWORD } from "@/server/db/demo-data";
 import type { Actor } from "@/server/domain/actor";
+import { rateLimitPolicies } from "@/server/http/rate-limit";
 import { hashApiToken } from "@/server/security/api-token";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { callerFor, createCustomer, expectTrpcError, httpCall, type HttpErrorBody } from "./support/callers";
 import { restCall, restErrorBody } from "./support/rest";
 import { insertProduct } from "./support/shop-fixtures";
+import { Received, waitForSubscribers } from "./support/subscription";
 
 let database: TestDatabase;
 
@@ -134,6 +136,39 @@ describe("API tokens", () => {
       expect(response.status, authorization).toBe(401);
       expect(((await response.json()) as HttpErrorBody).error.data.code).toBe("UNAUTHORIZED");
     }
+  });
+
+  it("is rate limited with 429 and Retry-After on REST, sharing sign-in's budget", async () => {
+    const email = `limited-${crypto.randomUUID()}@example.test`;
+    let last = await restCall(database.db, "POST", "/auth/token", { body: { email, password: "wrong password" } });
+    for (let attempt = 1; attempt <= rateLimitPolicies.signInPerAccount.limit; attempt++) {
+      last = await restCall(database.db, "POST", "/auth/token", { body: { email, password: "wrong password" } });
+    }
+    expect(last.status).toBe(429);
+    expect(Number(last.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(restErrorBody(last.json).details).toMatchObject({ retryAfterSeconds: expect.any(Number) });
+  });
+
+  it("identifies a live.orders subscriber by its bearer token", async () => {
+    const owner = await createCustomer(database.db);
+    const { token } = await tokenFor(owner, ["read"]);
+    const product = await insertProduct(database.db, { stock: 3 });
+    const bus = await database.getEventBus();
+    const before = bus.subscriberCount();
+    const controller = new AbortController();
+    const received = new Received(
+      callerFor(database.db, null, { headers: bearer(token), signal: controller.signal }).live.orders({}),
+    );
+    await waitForSubscribers(bus, before + 1);
+    const caller = callerFor(database.db, owner);
+    await caller.cart.setItem({ productId: product.id, quantity: 1 });
+    const order = await caller.checkout.placeOrder({
+      idempotencyKey: crypto.randomUUID(),
+      payment: { cardNumber: "4242424242424242" },
+    });
+    const [event] = await received.waitFor(1);
+    expect(event?.data).toEqual({ kind: "order", orderId: order.id, status: "paid" });
+    controller.abort();
   });
 
   it("records when a token was last used, without a write on every request", async () => {
