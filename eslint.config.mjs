@@ -10,6 +10,21 @@ function restrictImports(files, group, message) {
   };
 }
 
+const server = (folder) => `./src/server/${folder}`;
+
+// The server's floors, bottom up; each may import only from floors below it. Matched on the
+// resolved file, so relative imports are held to the same rule as `@/` ones.
+const layerZones = [
+  { target: server("security"), from: "./src/server", except: ["./security"] },
+  { target: server("observability/logger.ts"), from: "./src/server" },
+  { target: server("db"), from: ["api", "auth", "domain", "events", "http", "ops"].map(server) },
+  { target: server("events"), from: ["api", "auth", "domain", "http", "ops"].map(server) },
+  { target: server("domain"), from: ["api", "auth", "http", "ops"].map(server) },
+  { target: server("http"), from: ["api", "auth", "domain", "ops"].map(server) },
+  { target: server("auth"), from: ["api", "ops"].map(server) },
+  { target: "./src/server", from: ["./src/app", "./src/components", "./src/trpc"] },
+].map((zone) => ({ ...zone, message: "This import runs up a layer (docs/architecture.md, Layers)." }));
+
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
@@ -27,6 +42,7 @@ const config = [
       ],
     },
   },
+  { files: ["src/server/**"], rules: { "import/no-restricted-paths": ["error", { zones: layerZones }] } },
   // Layer boundaries (docs/architecture.md). Type-only imports may cross them.
   restrictImports(
     ["src/components/**", "src/lib/**", "src/trpc/react.tsx", "src/trpc/query-client.ts", "src/trpc/errors.ts"],

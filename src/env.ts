@@ -5,10 +5,17 @@ const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((value) => val
 /** A comma-separated list of origins such as `https://app.example.com`; origins only, no paths. */
 const originList = z
   .string()
-  .transform((value) => value.split(",").map((origin) => origin.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(",")
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+  )
   .pipe(
     z.array(
-      z.url().refine((origin) => new URL(origin).origin === origin, "Give origins only: scheme, host and port, no path"),
+      z
+        .url()
+        .refine((origin) => new URL(origin).origin === origin, "Give origins only: scheme, host and port, no path"),
     ),
   );
 

@@ -25,7 +25,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <TRPCReactProvider>
           <HydrateClient>
-            <SiteHeader userName={actor?.name ?? null} />
+            <SiteHeader user={actor ? { name: actor.name, role: actor.role } : null} />
           </HydrateClient>
           <main id="main">{children}</main>
           <footer className="site-footer">Storefront · prices in USD · demo shop, no real payments</footer>

@@ -11,6 +11,7 @@ export const permissions = [
   "read:order:own",
   "cancel:order:own",
   "manage:token:own",
+  "read:product:any",
   "create:product:any",
   "update:product:any",
   "update:inventory:any",
@@ -44,6 +45,11 @@ export function roleCan(role: Role, permission: Permission): boolean {
   return rolePermissions[role].includes(permission);
 }
 
+/** Who may enter the /admin area at all (each page and action still checks its own permission). */
+export function canUseAdminArea(role: Role): boolean {
+  return roleCan(role, "read:order:any");
+}
+
 /** What an API token may be limited to; a token never grants more than its owner's role. */
 export const tokenScopes = ["read", "orders", "admin"] as const;
 export type TokenScope = (typeof tokenScopes)[number];
@@ -63,6 +69,7 @@ const scopeFor: Record<Permission, TokenScope | null> = {
   "cancel:order:own": "orders",
   // A leaked token must not be able to mint more tokens: managing them needs a signed-in session.
   "manage:token:own": null,
+  "read:product:any": "admin",
   "create:product:any": "admin",
   "update:product:any": "admin",
   "update:inventory:any": "admin",

@@ -20,10 +20,10 @@ export function uniqueClientIp(): string {
 /** A request context on a test database: its event bus, no headers and a fresh client address unless given. */
 export function testContext(db: Db, options: Partial<Omit<ContextOptions, "db">> = {}) {
   return createContext({
-    headers: new Headers(),
-    clientIp: uniqueClientIp(),
-    getEventBus: eventBusFor(db),
     ...options,
+    headers: options.headers ?? new Headers(),
+    clientIp: options.clientIp ?? uniqueClientIp(),
+    getEventBus: options.getEventBus ?? eventBusFor(db),
     db,
   });
 }

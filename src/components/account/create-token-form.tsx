@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
-import { FieldError } from "@/components/auth/field-errors";
+import { FieldError } from "@/components/forms/field-error";
 import { createTokenInput } from "@/lib/contracts/tokens";
 import { tokenScopeDescriptions, tokenScopes, type TokenScope } from "@/lib/permissions";
 import { errorMessage } from "@/trpc/errors";

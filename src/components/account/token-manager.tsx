@@ -61,8 +61,8 @@ export function TokenManager({ isAdmin }: { isAdmin: boolean }) {
           API tokens
         </h2>
         <p className="field__hint">
-          Tokens let scripts and apps use the <a href="/api/docs">REST API</a> as you. Give each one only the scopes
-          it needs and revoke it when it is no longer used.
+          Tokens let scripts and apps use the <a href="/api/docs">REST API</a> as you. Give each one only the scopes it
+          needs and revoke it when it is no longer used.
         </p>
       </div>
       {tokens.length === 0 ? (

@@ -4,7 +4,7 @@ import { useActionState, useState, type FormEvent } from "react";
 import { z } from "zod";
 import { signInAction, type SignInState } from "@/app/auth-actions";
 import { signInInput } from "@/lib/contracts/account";
-import { FieldError } from "./field-errors";
+import { FieldError } from "@/components/forms/field-error";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, formAction, pending] = useActionState<SignInState, FormData>(signInAction, {});

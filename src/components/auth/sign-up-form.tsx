@@ -5,19 +5,11 @@ import { useActionState, useState, useTransition, type FormEvent } from "react";
 import { z } from "zod";
 import { signInAction, type SignInState } from "@/app/auth-actions";
 import { signUpInput, type SignUpInput } from "@/lib/contracts/account";
+import { fieldErrorsFromIssues } from "@/components/forms/field-errors";
 import { useTRPC } from "@/trpc/react";
-import { FieldError } from "./field-errors";
+import { FieldError } from "@/components/forms/field-error";
 
 type FieldErrors = Partial<Record<keyof SignUpInput, string[]>>;
-
-function issuesToFieldErrors(issues: { path: string; message: string }[] | undefined): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of issues ?? []) {
-    const key = issue.path as keyof SignUpInput;
-    (errors[key] ??= []).push(issue.message);
-  }
-  return errors;
-}
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const trpc = useTRPC();
@@ -37,7 +29,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     signUp.mutate(parsed.data, {
       // The account exists now: sign in with the same credentials, which redirects.
       onSuccess: () => startSignIn(() => signInFormAction(form)),
-      onError: (error) => setFieldErrors(issuesToFieldErrors(error.data?.issues)),
+      onError: (error) => setFieldErrors(fieldErrorsFromIssues<keyof SignUpInput>(error.data?.issues)),
     });
   }
 

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
 import { EmptyState } from "@/components/ui/empty-state";
-import { FieldError } from "@/components/auth/field-errors";
+import { FieldError } from "@/components/forms/field-error";
 import { newIdempotencyKey } from "@/lib/idempotency-key";
 import { formatMoney } from "@/lib/money";
 import { placeOrderInput } from "@/lib/contracts/orders";

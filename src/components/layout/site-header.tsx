@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { Suspense } from "react";
+import { canUseAdminArea, type Role } from "@/lib/permissions";
 import { CartLink } from "./cart-link";
 import { HeaderSearch } from "./header-search";
 import { SignOutButton } from "./sign-out-button";
 
-/** `userName` is the signed-in user's name, or null for a visitor. */
-export function SiteHeader({ userName }: { userName: string | null }) {
+/** `user` is who is signed in, or null for a visitor; the role only decides which links show. */
+export function SiteHeader({ user }: { user: { name: string; role: Role } | null }) {
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -16,13 +17,14 @@ export function SiteHeader({ userName }: { userName: string | null }) {
           <HeaderSearch />
         </Suspense>
         <nav className="header-nav" aria-label="Account">
-          {userName ? (
+          {user ? (
             <>
               <CartLink />
               <Link href="/orders">Orders</Link>
               <Link href="/account">Account</Link>
+              {canUseAdminArea(user.role) ? <Link href="/admin">Admin</Link> : null}
               <span className="header-nav__user" data-testid="signed-in-as">
-                Signed in as <strong>{userName}</strong>
+                Signed in as <strong>{user.name}</strong>
               </span>
               <SignOutButton />
             </>

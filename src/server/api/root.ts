@@ -1,4 +1,5 @@
 import { accountRouter } from "./routers/account";
+import { adminRouter } from "./routers/admin";
 import { authRouter } from "./routers/auth";
 import { cartRouter } from "./routers/cart";
 import { catalogRouter } from "./routers/catalog";
@@ -15,6 +16,7 @@ export const appRouter = router({
   checkout: checkoutRouter,
   orders: ordersRouter,
   live: liveRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

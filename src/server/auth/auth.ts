@@ -4,15 +4,20 @@ import { env, isProduction } from "@/env";
 import { signInInput } from "@/lib/contracts/account";
 import { getDb } from "../db/client";
 import type { UserRole } from "../db/schema";
+import { recordSignIn } from "../domain/audit/record-audit";
 import { verifyCredentials } from "../domain/users/verify-credentials";
 import { clientIpFrom } from "../http/client-ip";
 import { enforceRateLimit, RateLimitExceeded, rateLimitPolicies } from "../http/rate-limit";
 import { logger } from "../observability/logger";
+import { findUserById } from "./identity";
 import { getAuthSecret } from "./secret";
 
 declare module "next-auth" {
   interface User {
     role?: UserRole;
+  }
+  interface Session {
+    user?: { id: string; email: string; name: string; role: UserRole };
   }
 }
 
@@ -26,15 +31,24 @@ export class RateLimitedSignIn extends CredentialsSignin {
 async function authorize(raw: Partial<Record<string, unknown>>, request: Request) {
   const parsed = signInInput.safeParse(raw);
   if (!parsed.success) return null;
+  const { email } = parsed.data;
   const db = await getDb();
+  const origin = { requestId: request.headers.get("x-request-id"), clientIp: clientIpFrom(request.headers) };
   try {
-    await enforceRateLimit(db, rateLimitPolicies.signInPerAddress, clientIpFrom(request.headers));
-    await enforceRateLimit(db, rateLimitPolicies.signInPerAccount, parsed.data.email);
+    await enforceRateLimit(db, rateLimitPolicies.signInPerAddress, origin.clientIp);
+    await enforceRateLimit(db, rateLimitPolicies.signInPerAccount, email);
   } catch (error) {
-    if (error instanceof RateLimitExceeded) throw new RateLimitedSignIn();
-    throw error;
+    if (!(error instanceof RateLimitExceeded)) throw error;
+    await recordSignIn(db, { email, userId: null, outcome: "rate_limited" }, origin);
+    throw new RateLimitedSignIn();
   }
-  return verifyCredentials(db, parsed.data);
+  const user = await verifyCredentials(db, parsed.data);
+  await recordSignIn(
+    db,
+    { email, userId: user?.id ?? null, outcome: user ? "signed_in" : "wrong_credentials" },
+    origin,
+  );
+  return user;
 }
 
 // A function, so the secret is read on the first auth request rather than at import (build time).
@@ -57,15 +71,16 @@ function config(): NextAuthConfig {
     },
     providers: [Credentials({ credentials: { email: {}, password: {} }, authorize })],
     callbacks: {
-      // The claims session-cookie.ts reads on every request: id, email, name and role.
+      // The cookie carries only the user id; everything else is read fresh.
       jwt({ token, user }) {
-        if (user?.id) {
-          token.sub = user.id;
-          token.email = user.email;
-          token.name = user.name;
-          token.role = user.role;
-        }
+        if (user?.id) token.sub = user.id;
         return token;
+      },
+      // What /api/auth/session and useSession() report: read from the database, so a role change shows at once.
+      async session({ session, token }) {
+        const user = token.sub ? await findUserById(await getDb(), token.sub) : undefined;
+        if (!user) return { ...session, user: undefined };
+        return { ...session, user: { ...session.user, ...user } };
       },
     },
   };

@@ -61,6 +61,12 @@ function queries(db: Db) {
   return found;
 }
 
+/** An account's public fields by id, or undefined when it no longer exists. */
+export async function findUserById(db: Db, id: string): Promise<Actor | undefined> {
+  const [user] = await queries(db).userById.execute({ id });
+  return user;
+}
+
 /** The bearer token of an Authorization header, or undefined when there is none. */
 export function bearerToken(headers: Headers): string | undefined {
   const header = headers.get("authorization");
@@ -95,6 +101,6 @@ export async function resolveIdentity(db: Db, headers: Headers): Promise<Identit
   if (token !== undefined) return identityFromToken(db, token);
   const userId = await sessionUserId(headers.get("cookie"));
   if (!userId) return null;
-  const [user] = await queries(db).userById.execute({ id: userId });
+  const user = await findUserById(db, userId);
   return user ? { ...user, method: "session", scopes: null } : null;
 }

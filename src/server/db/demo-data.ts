@@ -1,4 +1,5 @@
 /** The demo shop: about 30 products and two accounts (see README, "Demo data"). */
+import { slugify } from "@/lib/slugify";
 
 export const DEMO_PASSWORD = "storefront-demo";
 
@@ -237,14 +238,6 @@ export const demoProducts: DemoProduct[] = [
     category: "kettle",
   },
 ];
-
-export function slugify(name: string): string {
-  return name
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-}
 
 export function demoProductRows() {
   // Spread creation times so "newest" has a visible, stable order.

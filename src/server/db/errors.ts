@@ -12,3 +12,8 @@ export function sqlState(error: unknown): string | undefined {
 export function isDataException(error: unknown): boolean {
   return sqlState(error)?.startsWith("22") ?? false;
 }
+
+/** 23505: a unique index refused the row (e.g. a slug that is taken). */
+export function isUniqueViolation(error: unknown): boolean {
+  return sqlState(error) === "23505";
+}

@@ -1,4 +1,4 @@
-import { databaseIsHealthy } from "@/server/observability/health";
+import { databaseIsHealthy } from "@/server/ops/health";
 
 export const dynamic = "force-dynamic";
 

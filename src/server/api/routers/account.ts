@@ -5,6 +5,7 @@ import { createTokenInput, issuedToken, tokenIdInput, tokenSummary } from "@/lib
 import { createApiToken } from "../../domain/tokens/create-token";
 import { listApiTokens } from "../../domain/tokens/list-tokens";
 import { revokeApiToken } from "../../domain/tokens/revoke-token";
+import { auditContext } from "../audit-context";
 import { protectedProcedure } from "../trpc";
 
 export const accountRouter = {
@@ -39,12 +40,12 @@ export const accountRouter = {
       .meta({ access: "manage:token:own" })
       .input(createTokenInput)
       .output(issuedToken)
-      .mutation(({ ctx, input }) => createApiToken(ctx.db, ctx.actor, input)),
+      .mutation(({ ctx, input }) => createApiToken(ctx.db, auditContext(ctx), input)),
 
     revoke: protectedProcedure
       .meta({ access: "manage:token:own" })
       .input(tokenIdInput)
       .output(tokenSummary)
-      .mutation(({ ctx, input }) => revokeApiToken(ctx.db, ctx.actor, input.id)),
+      .mutation(({ ctx, input }) => revokeApiToken(ctx.db, auditContext(ctx), input.id)),
   },
 } satisfies TRPCRouterRecord;

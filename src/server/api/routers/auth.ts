@@ -6,6 +6,7 @@ import { createApiToken } from "../../domain/tokens/create-token";
 import { signUp } from "../../domain/users/sign-up";
 import { verifyCredentials } from "../../domain/users/verify-credentials";
 import { enforceRateLimit, rateLimitPolicies } from "../../http/rate-limit";
+import { auditContext } from "../audit-context";
 import { publicProcedure, rateLimit } from "../trpc";
 
 export const authRouter = {
@@ -45,6 +46,6 @@ export const authRouter = {
       await enforceRateLimit(ctx.db, rateLimitPolicies.signInPerAccount, input.email);
       const user = await verifyCredentials(ctx.db, input);
       if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Wrong email or password." });
-      return createApiToken(ctx.db, user, input);
+      return createApiToken(ctx.db, auditContext({ ...ctx, actor: user }), input);
     }),
 } satisfies TRPCRouterRecord;

@@ -6,3 +6,4 @@ export * from "./orders";
 export * from "./payments";
 export * from "./events";
 export * from "./api-tokens";
+export * from "./audit-log";

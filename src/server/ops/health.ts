@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "../db/client";
-import { logger } from "./logger";
+import { logger } from "../observability/logger";
 
 /** True when the database answers a trivial query. */
 export async function databaseIsHealthy(): Promise<boolean> {

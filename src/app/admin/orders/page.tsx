@@ -1,0 +1,28 @@
+import { AdminOrders } from "@/components/admin/orders-table";
+import { ADMIN_PAGE_SIZE, firstParam } from "@/components/admin/paging";
+import { orderStatuses, type OrderStatus } from "@/lib/order-status";
+import { nextPageCursor } from "@/lib/paging";
+import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+
+export const metadata = { title: "Orders" };
+
+interface Props {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export default async function AdminOrdersPage({ searchParams }: Props) {
+  const raw = firstParam((await searchParams).status);
+  const status = orderStatuses.find((candidate): candidate is OrderStatus => candidate === raw);
+  await getQueryClient().prefetchInfiniteQuery(
+    trpc.admin.orders.list.infiniteQueryOptions(
+      { status, limit: ADMIN_PAGE_SIZE },
+      { getNextPageParam: nextPageCursor },
+    ),
+  );
+  return (
+    <HydrateClient>
+      <h1>Orders</h1>
+      <AdminOrders status={status} />
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,23 @@
+import { TRPCError } from "@trpc/server";
+import { notFound } from "next/navigation";
+import { ProductForm } from "@/components/admin/product-form";
+import { getQueryClient, trpc } from "@/trpc/server";
+
+export const metadata = { title: "Edit product" };
+
+export default async function EditProductPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  let product;
+  try {
+    product = await getQueryClient().fetchQuery(trpc.admin.products.byId.queryOptions({ id }));
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
+    throw error;
+  }
+  return (
+    <>
+      <h1>Edit {product.name}</h1>
+      <ProductForm product={product} />
+    </>
+  );
+}

@@ -1,0 +1,137 @@
+"use client";
+
+import { useMutation, useQueryClient, useSuspenseInfiniteQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { EmptyState } from "@/components/ui/empty-state";
+import { LoadMore } from "@/components/ui/load-more";
+import { StatusBadge } from "@/components/orders/status-badge";
+import { formatDateTime } from "@/lib/format-date";
+import { formatMoney } from "@/lib/money";
+import { orderStatuses, orderStatusLabels, type OrderStatus } from "@/lib/order-status";
+import { nextPageCursor } from "@/lib/paging";
+import { errorMessage } from "@/trpc/errors";
+import { useTRPC } from "@/trpc/react";
+import { ADMIN_PAGE_SIZE } from "./paging";
+
+/** The one fulfilment step an order can take next, if any. */
+const nextStep: Partial<Record<OrderStatus, { status: "shipped" | "delivered"; label: string }>> = {
+  paid: { status: "shipped", label: "Mark shipped" },
+  shipped: { status: "delivered", label: "Mark delivered" },
+};
+
+function FulfilmentButton({ orderId, status }: { orderId: string; status: OrderStatus }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const setStatus = useMutation(
+    trpc.admin.orders.setStatus.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries(trpc.admin.orders.pathFilter()),
+    }),
+  );
+  const step = nextStep[status];
+  if (!step) return null;
+  return (
+    <>
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={setStatus.isPending}
+        onClick={() => setStatus.mutate({ id: orderId, status: step.status })}
+      >
+        {setStatus.isPending ? "Saving…" : step.label}
+        <span className="visually-hidden"> for order {orderId.slice(0, 8)}</span>
+      </button>
+      {setStatus.isError ? (
+        <span className="field__error" role="alert">
+          {errorMessage(setStatus.error)}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+export function AdminOrders({ status }: { status?: OrderStatus }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { data, hasNextPage, fetchNextPage, isFetchingNextPage, isFetchNextPageError } = useSuspenseInfiniteQuery(
+    trpc.admin.orders.list.infiniteQueryOptions(
+      { status, limit: ADMIN_PAGE_SIZE },
+      { getNextPageParam: nextPageCursor },
+    ),
+  );
+  const orders = data.pages.flatMap((page) => page.items);
+
+  return (
+    <div className="stack">
+      <div className="field" style={{ maxWidth: "16rem" }}>
+        <label htmlFor="status-filter">Status</label>
+        <select
+          id="status-filter"
+          className="select"
+          value={status ?? ""}
+          onChange={(event) =>
+            router.push(event.target.value ? `/admin/orders?status=${event.target.value}` : "/admin/orders")
+          }
+        >
+          <option value="">All orders</option>
+          {orderStatuses.map((value) => (
+            <option key={value} value={value}>
+              {orderStatusLabels[value]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {orders.length === 0 ? (
+        <EmptyState
+          testId="no-orders"
+          message={status ? `No ${orderStatusLabels[status].toLowerCase()} orders.` : "No orders yet."}
+        />
+      ) : (
+        <div className="table-scroll">
+          <table className="table" data-testid="admin-orders">
+            <thead>
+              <tr>
+                <th scope="col">Order</th>
+                <th scope="col">Customer</th>
+                <th scope="col">Placed</th>
+                <th scope="col" className="num">
+                  Total
+                </th>
+                <th scope="col">Status</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {orders.map((order) => (
+                <tr key={order.id} data-testid="admin-order-row" data-order-id={order.id}>
+                  <td>#{order.id.slice(0, 8)}</td>
+                  <td>
+                    {order.customer.name}
+                    <br />
+                    <span className="stock">{order.customer.email}</span>
+                  </td>
+                  <td>{formatDateTime(order.createdAt)}</td>
+                  <td className="num">{formatMoney(order.totalCents, order.currency)}</td>
+                  <td>
+                    <StatusBadge status={order.status} />
+                  </td>
+                  <td>
+                    <FulfilmentButton orderId={order.id} status={order.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <LoadMore
+        noun="orders"
+        hasNextPage={hasNextPage}
+        isFetchingNextPage={isFetchingNextPage}
+        isError={isFetchNextPageError}
+        fetchNextPage={fetchNextPage}
+      />
+    </div>
+  );
+}

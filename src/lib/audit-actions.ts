@@ -1,0 +1,28 @@
+/** Everything the audit log records, by name. Shared with the admin UI's filters. */
+export const auditActions = [
+  "product.created",
+  "product.updated",
+  "product.archived",
+  "inventory.adjusted",
+  "order.status_changed",
+  "user.role_changed",
+  "auth.signed_in",
+  "auth.sign_in_failed",
+  "token.created",
+  "token.revoked",
+] as const;
+
+export type AuditAction = (typeof auditActions)[number];
+
+export const auditActionLabels: Record<AuditAction, string> = {
+  "product.created": "Product created",
+  "product.updated": "Product updated",
+  "product.archived": "Product archived",
+  "inventory.adjusted": "Stock adjusted",
+  "order.status_changed": "Order status changed",
+  "user.role_changed": "Role changed",
+  "auth.signed_in": "Signed in",
+  "auth.sign_in_failed": "Sign-in failed",
+  "token.created": "API token created",
+  "token.revoked": "API token revoked",
+};

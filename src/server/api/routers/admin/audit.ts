@@ -1,0 +1,13 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { auditListInput, auditPage } from "@/lib/contracts/admin";
+import { listAudit } from "../../../domain/audit/list-audit";
+import { protectedProcedure } from "../../trpc";
+
+export const adminAuditRouter = {
+  /** Who did what, newest first, by actor or action. */
+  list: protectedProcedure
+    .meta({ access: "read:audit:any" })
+    .input(auditListInput)
+    .output(auditPage)
+    .query(({ ctx, input }) => listAudit(ctx.db, input)),
+} satisfies TRPCRouterRecord;

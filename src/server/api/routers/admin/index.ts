@@ -1,0 +1,26 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import { dashboard } from "@/lib/contracts/admin";
+import { dashboardSummary } from "../../../domain/reports/dashboard";
+import { protectedProcedure } from "../../trpc";
+import { adminAuditRouter } from "./audit";
+import { adminInventoryRouter } from "./inventory";
+import { adminOrdersRouter } from "./orders";
+import { adminProductsRouter } from "./products";
+import { adminUsersRouter } from "./users";
+
+export const DASHBOARD_DAYS = 14;
+
+export const adminRouter = {
+  products: adminProductsRouter,
+  inventory: adminInventoryRouter,
+  orders: adminOrdersRouter,
+  audit: adminAuditRouter,
+  users: adminUsersRouter,
+  /** Revenue and orders per day, low stock, recent orders. */
+  dashboard: protectedProcedure
+    .meta({ access: "read:order:any" })
+    .input(z.void())
+    .output(dashboard)
+    .query(({ ctx }) => dashboardSummary(ctx.db, { days: DASHBOARD_DAYS })),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,21 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { adminUser, setRoleInput, usersListInput, usersPage } from "@/lib/contracts/admin";
+import { listUsers } from "../../../domain/users/list-users";
+import { setRole } from "../../../domain/users/set-role";
+import { auditContext } from "../../audit-context";
+import { protectedProcedure } from "../../trpc";
+
+export const adminUsersRouter = {
+  list: protectedProcedure
+    .meta({ access: "read:user:any" })
+    .input(usersListInput)
+    .output(usersPage)
+    .query(({ ctx, input }) => listUsers(ctx.db, input)),
+
+  /** The last administrator cannot be demoted (CONFLICT); the new role applies from the user's next request. */
+  setRole: protectedProcedure
+    .meta({ access: "update:user:any" })
+    .input(setRoleInput)
+    .output(adminUser)
+    .mutation(({ ctx, input }) => setRole(ctx.db, auditContext(ctx), input)),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,285 @@
+import { randomUUID } from "node:crypto";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ZodError } from "zod";
+import { roleCan, scopeNeeded, type Permission, type Role, type TokenScope } from "@/lib/permissions";
+import { listProcedures } from "@/server/api/procedures";
+import { appRouter } from "@/server/api/root";
+import type { Access } from "@/server/api/trpc";
+import { seedDemoData } from "@/server/db/seed";
+import type { Actor } from "@/server/domain/actor";
+import { createTestDatabase, type TestDatabase } from "./support/database";
+import { callerFor, createCustomer } from "./support/callers";
+import { APPROVED_CARD, insertProduct } from "./support/shop-fixtures";
+
+/**
+ * The access test: every procedure of the app router, called by every kind of
+ * caller, against one declared table of who may call what. A procedure missing
+ * from the table fails, so a new one cannot ship without its rule being stated
+ * and proven here.
+ */
+
+let database: TestDatabase;
+
+interface Fixtures {
+  owner: Actor;
+  ownerPassword: string;
+  productId: string;
+  spareProductId: string;
+  orderId: string;
+  tokenId: string;
+  spareUserId: string;
+}
+
+let fixtures: Fixtures;
+
+type Caller = ReturnType<typeof callerFor>;
+
+interface Rule {
+  /** What the procedure must declare. */
+  access: Access;
+  /** Rows in the input belong to `owner`: everyone else must get NOT_FOUND, never the row. */
+  ownedByOwner?: boolean;
+  call: (caller: Caller, fixtures: Fixtures) => Promise<unknown>;
+}
+
+const everyone: Record<string, Rule> = {
+  "auth.signUp": {
+    access: "public",
+    call: (caller) =>
+      caller.auth.signUp({ email: `access-${randomUUID()}@example.test`, password: "long enough pw", name: "A" }),
+  },
+  "auth.token": {
+    access: "public",
+    call: (caller, f) => caller.auth.token({ email: f.owner.email, password: f.ownerPassword }),
+  },
+  "account.me": { access: "signed-in", call: (caller) => caller.account.me() },
+  "account.tokens.list": { access: "manage:token:own", call: (caller) => caller.account.tokens.list() },
+  "account.tokens.create": {
+    access: "manage:token:own",
+    call: (caller) => caller.account.tokens.create({ name: "access test", scopes: ["read"], expiresInDays: 1 }),
+  },
+  "account.tokens.revoke": {
+    access: "manage:token:own",
+    ownedByOwner: true,
+    call: (caller, f) => caller.account.tokens.revoke({ id: f.tokenId }),
+  },
+  "catalog.list": { access: "public", call: (caller) => caller.catalog.list({ limit: 2 }) },
+  "catalog.bySlug": { access: "public", call: (caller) => caller.catalog.bySlug({ slug: "stoneware-mug" }) },
+  "cart.get": { access: "read:cart:own", call: (caller) => caller.cart.get() },
+  "cart.setItem": {
+    access: "update:cart:own",
+    call: (caller, f) => caller.cart.setItem({ productId: f.productId, quantity: 1 }),
+  },
+  "cart.clear": { access: "update:cart:own", call: (caller) => caller.cart.clear() },
+  "checkout.placeOrder": {
+    access: "create:order:own",
+    call: (caller) => caller.checkout.placeOrder({ idempotencyKey: randomUUID(), payment: APPROVED_CARD }),
+  },
+  "orders.list": { access: "read:order:own", call: (caller) => caller.orders.list({ limit: 5 }) },
+  "orders.byId": {
+    access: "read:order:own",
+    ownedByOwner: true,
+    call: (caller, f) => caller.orders.byId({ id: f.orderId }),
+  },
+  "orders.cancel": {
+    access: "cancel:order:own",
+    ownedByOwner: true,
+    call: (caller, f) => caller.orders.cancel({ id: f.orderId }),
+  },
+  "live.stock": { access: "public", call: (caller) => subscribe(caller.live.stock({})) },
+  "live.orders": { access: "read:order:own", call: (caller) => subscribe(caller.live.orders({})) },
+  "admin.products.list": { access: "read:product:any", call: (caller) => caller.admin.products.list({ limit: 5 }) },
+  "admin.products.byId": {
+    access: "read:product:any",
+    call: (caller, f) => caller.admin.products.byId({ id: f.spareProductId }),
+  },
+  "admin.products.create": {
+    access: "create:product:any",
+    call: (caller) =>
+      caller.admin.products.create({
+        name: "Access Test Lamp",
+        slug: `access-lamp-${randomUUID()}`,
+        description: "",
+        priceCents: 100,
+        stock: 1,
+      }),
+  },
+  "admin.products.update": {
+    access: "update:product:any",
+    call: (caller, f) => caller.admin.products.update({ id: f.spareProductId, priceCents: 1234 }),
+  },
+  "admin.products.archive": {
+    access: "update:product:any",
+    call: (caller, f) => caller.admin.products.archive({ id: f.spareProductId }),
+  },
+  "admin.inventory.adjust": {
+    access: "update:inventory:any",
+    call: (caller, f) => caller.admin.inventory.adjust({ productId: f.spareProductId, delta: 1, reason: "count" }),
+  },
+  "admin.orders.list": { access: "read:order:any", call: (caller) => caller.admin.orders.list({ limit: 5 }) },
+  "admin.orders.setStatus": {
+    access: "update:order:any",
+    call: (caller, f) => caller.admin.orders.setStatus({ id: f.orderId, status: "shipped" }),
+  },
+  "admin.audit.list": { access: "read:audit:any", call: (caller) => caller.admin.audit.list({ limit: 5 }) },
+  "admin.users.list": { access: "read:user:any", call: (caller) => caller.admin.users.list({ limit: 5 }) },
+  "admin.users.setRole": {
+    access: "update:user:any",
+    call: (caller, f) => caller.admin.users.setRole({ userId: f.spareUserId, role: "customer" }),
+  },
+  "admin.dashboard": { access: "read:order:any", call: (caller) => caller.admin.dashboard() },
+};
+
+/** A subscription is granted when it opens and then waits for events; refused when it fails at once. */
+async function subscribe(opened: Promise<AsyncIterable<unknown>>): Promise<void> {
+  const iterator = (await opened)[Symbol.asyncIterator]();
+  const first = iterator.next();
+  const outcome = await Promise.race([
+    first.then(() => "event"),
+    new Promise((resolve) => setTimeout(resolve, 150, "open")),
+  ]);
+  void iterator.return?.();
+  first.catch(() => undefined);
+  expect(["open", "event"]).toContain(outcome);
+}
+
+interface Who {
+  name: string;
+  role: Role | null;
+  /** A token's scopes; null for a session. */
+  scopes: readonly TokenScope[] | null;
+  isOwner: boolean;
+  caller: () => Caller;
+}
+
+type Outcome = "allowed" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
+
+function expectedOutcome(rule: Rule, who: Who): Outcome {
+  if (rule.access === "public") return "allowed";
+  if (who.role === null) return "UNAUTHORIZED";
+  if (rule.access !== "signed-in") {
+    const permission: Permission = rule.access;
+    if (!roleCan(who.role, permission)) return "FORBIDDEN";
+    if (who.scopes !== null) {
+      const scope = scopeNeeded(permission);
+      if (scope === null || !who.scopes.includes(scope)) return "FORBIDDEN";
+    }
+  }
+  if (rule.ownedByOwner && !who.isOwner) return "NOT_FOUND";
+  return "allowed";
+}
+
+async function actualOutcome(call: () => Promise<unknown>): Promise<Outcome | string> {
+  try {
+    await call();
+    return "allowed";
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+    if (error.cause instanceof ZodError) return `invalid input: ${error.message}`;
+    if (error.code === "UNAUTHORIZED" || error.code === "FORBIDDEN" || error.code === "NOT_FOUND") return error.code;
+    // A business refusal (an empty cart, an order cancelled already) still means access was granted.
+    return "allowed";
+  }
+}
+
+let callers: Who[];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemoData(database.db);
+  const ownerPassword = "correct horse battery";
+  const owner = await createCustomer(database.db);
+  const other = await createCustomer(database.db);
+  const spareUser = await createCustomer(database.db);
+  const [admin] = await database.db.query.users.findMany({ where: (users, { eq }) => eq(users.role, "admin") });
+  if (!admin) throw new Error("the demo admin is missing");
+  const product = await insertProduct(database.db, { stock: 500 });
+  const spare = await insertProduct(database.db, { stock: 5 });
+  const ownerCaller = callerFor(database.db, owner);
+  await ownerCaller.cart.setItem({ productId: product.id, quantity: 1 });
+  const order = await ownerCaller.checkout.placeOrder({ idempotencyKey: randomUUID(), payment: APPROVED_CARD });
+  const { summary } = await ownerCaller.account.tokens.create({
+    name: "to revoke",
+    scopes: ["read"],
+    expiresInDays: 1,
+  });
+  const { token: readOnly } = await ownerCaller.account.tokens.create({
+    name: "reader",
+    scopes: ["read"],
+    expiresInDays: 1,
+  });
+  const adminCaller = callerFor(database.db, admin);
+  const { token: adminReader } = await adminCaller.account.tokens.create({
+    name: "admin reader",
+    scopes: ["read", "orders"],
+    expiresInDays: 1,
+  });
+  fixtures = {
+    owner,
+    ownerPassword,
+    productId: product.id,
+    spareProductId: spare.id,
+    orderId: order.id,
+    tokenId: summary.id,
+    spareUserId: spareUser.id,
+  };
+  const bearer = (token: string) => () =>
+    callerFor(database.db, null, { headers: new Headers({ authorization: `Bearer ${token}` }) });
+  callers = [
+    { name: "anonymous", role: null, scopes: null, isOwner: false, caller: () => callerFor(database.db, null) },
+    {
+      name: "another customer",
+      role: "customer",
+      scopes: null,
+      isOwner: false,
+      caller: () => callerFor(database.db, other),
+    },
+    { name: "admin", role: "admin", scopes: null, isOwner: false, caller: () => callerFor(database.db, admin) },
+    { name: "owner's read-only token", role: "customer", scopes: ["read"], isOwner: true, caller: bearer(readOnly) },
+    {
+      name: "admin token without the admin scope",
+      role: "admin",
+      scopes: ["read", "orders"],
+      isOwner: false,
+      caller: bearer(adminReader),
+    },
+    // Last: the owner's own calls may change what the others would see (a cancelled order).
+    {
+      name: "the owning customer",
+      role: "customer",
+      scopes: null,
+      isOwner: true,
+      caller: () => callerFor(database.db, owner),
+    },
+  ];
+});
+
+afterAll(() => database.dispose());
+
+describe("access to every procedure", () => {
+  it("has a declared rule for every procedure, and each procedure declares that rule", () => {
+    const procedures = listProcedures(appRouter);
+    const undeclared = procedures.filter((procedure) => !everyone[procedure.path]).map((procedure) => procedure.path);
+    expect(undeclared, "procedures missing from the access table").toEqual([]);
+    const stale = Object.keys(everyone).filter((path) => !procedures.some((procedure) => procedure.path === path));
+    expect(stale, "entries for procedures that no longer exist").toEqual([]);
+    for (const procedure of procedures) {
+      expect(procedure.meta?.access, procedure.path).toBe(everyone[procedure.path]?.access);
+    }
+  });
+
+  for (const path of listProcedures(appRouter).map((procedure) => procedure.path)) {
+    it(`${path}: each caller gets exactly what the table says`, async () => {
+      const rule = everyone[path];
+      if (!rule) throw new Error(`${path} has no rule`);
+      const results: Record<string, string> = {};
+      const expected: Record<string, string> = {};
+      for (const who of callers) {
+        expected[who.name] = expectedOutcome(rule, who);
+        results[who.name] = await actualOutcome(() => rule.call(who.caller(), fixtures));
+      }
+      expect(results).toEqual(expected);
+    });
+  }
+});
