@@ -7,7 +7,7 @@
  * the server is pinned to core 0 and this process to core 1 where taskset exists.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { connect } from "@/server/db/connect";
 import { products } from "@/server/db/schema";

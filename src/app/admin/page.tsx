@@ -1,9 +1,11 @@
+import { adminMetadata, requireAdminArea } from "@/server/auth/require-admin";
 import { AdminDashboard } from "@/components/admin/dashboard";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 
-export const metadata = { title: "Dashboard" };
+export const generateMetadata = adminMetadata("Dashboard");
 
 export default async function AdminDashboardPage() {
+  await requireAdminArea();
   await getQueryClient().prefetchQuery(trpc.admin.dashboard.queryOptions());
   return (
     <HydrateClient>

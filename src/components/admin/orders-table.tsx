@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient, useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LoadMore } from "@/components/ui/load-more";
 import { StatusBadge } from "@/components/orders/status-badge";
@@ -19,12 +20,23 @@ const nextStep: Partial<Record<OrderStatus, { status: "shipped" | "delivered"; l
   shipped: { status: "delivered", label: "Mark delivered" },
 };
 
-function FulfilmentButton({ orderId, status }: { orderId: string; status: OrderStatus }) {
+function FulfilmentButton({
+  orderId,
+  status,
+  onChanged,
+}: {
+  orderId: string;
+  status: OrderStatus;
+  onChanged: (message: string) => void;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const setStatus = useMutation(
     trpc.admin.orders.setStatus.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries(trpc.admin.orders.pathFilter()),
+      onSuccess: (order) => {
+        onChanged(`Order #${order.id.slice(0, 8)} is now ${orderStatusLabels[order.status].toLowerCase()}.`);
+        return queryClient.invalidateQueries(trpc.admin.orders.pathFilter());
+      },
     }),
   );
   const step = nextStep[status];
@@ -59,9 +71,13 @@ export function AdminOrders({ status }: { status?: OrderStatus }) {
     ),
   );
   const orders = data.pages.flatMap((page) => page.items);
+  const [notice, setNotice] = useState<string | null>(null);
 
   return (
     <div className="stack">
+      <div aria-live="polite" data-testid="orders-notice">
+        {notice ? <p className="notice notice--success">{notice}</p> : null}
+      </div>
       <div className="field" style={{ maxWidth: "16rem" }}>
         <label htmlFor="status-filter">Status</label>
         <select
@@ -117,7 +133,7 @@ export function AdminOrders({ status }: { status?: OrderStatus }) {
                     <StatusBadge status={order.status} />
                   </td>
                   <td>
-                    <FulfilmentButton orderId={order.id} status={order.status} />
+                    <FulfilmentButton orderId={order.id} status={order.status} onChanged={setNotice} />
                   </td>
                 </tr>
               ))}

@@ -95,7 +95,7 @@ export function ProductForm({ product }: { product?: Product }) {
         <FieldError id="name-error" messages={errors.name} />
       </div>
       <div className="field">
-        <label htmlFor="slug">Address</label>
+        <label htmlFor="slug">Page address</label>
         <input
           id="slug"
           name="slug"
@@ -165,7 +165,7 @@ export function ProductForm({ product }: { product?: Product }) {
         </div>
       )}
       <div className="field">
-        <label htmlFor="imageUrl">Picture address (optional)</label>
+        <label htmlFor="imageUrl">Picture (optional)</label>
         <input
           id="imageUrl"
           name="imageUrl"

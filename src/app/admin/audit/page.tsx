@@ -1,10 +1,11 @@
+import { adminMetadata, requireAdminArea } from "@/server/auth/require-admin";
 import { AuditLog } from "@/components/admin/audit-log";
 import { firstParam } from "@/components/admin/paging";
 import { auditActions, type AuditAction } from "@/lib/audit-actions";
 import { nextPageCursor } from "@/lib/paging";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 
-export const metadata = { title: "Audit log" };
+export const generateMetadata = adminMetadata("Audit log");
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -13,6 +14,7 @@ interface Props {
 }
 
 export default async function AdminAuditPage({ searchParams }: Props) {
+  await requireAdminArea();
   const params = await searchParams;
   const rawAction = firstParam(params.action);
   const action = auditActions.find((candidate): candidate is AuditAction => candidate === rawAction);

@@ -1,16 +1,18 @@
+import { adminMetadata, requireAdminArea } from "@/server/auth/require-admin";
 import { AdminOrders } from "@/components/admin/orders-table";
 import { ADMIN_PAGE_SIZE, firstParam } from "@/components/admin/paging";
 import { orderStatuses, type OrderStatus } from "@/lib/order-status";
 import { nextPageCursor } from "@/lib/paging";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 
-export const metadata = { title: "Orders" };
+export const generateMetadata = adminMetadata("Orders");
 
 interface Props {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
 export default async function AdminOrdersPage({ searchParams }: Props) {
+  await requireAdminArea();
   const raw = firstParam((await searchParams).status);
   const status = orderStatuses.find((candidate): candidate is OrderStatus => candidate === raw);
   await getQueryClient().prefetchInfiniteQuery(

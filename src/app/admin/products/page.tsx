@@ -1,16 +1,18 @@
+import { adminMetadata, requireAdminArea } from "@/server/auth/require-admin";
 import Link from "next/link";
 import { AdminProductTable } from "@/components/admin/product-table";
 import { ADMIN_PAGE_SIZE, firstParam } from "@/components/admin/paging";
 import { nextPageCursor } from "@/lib/paging";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 
-export const metadata = { title: "Products" };
+export const generateMetadata = adminMetadata("Products");
 
 interface Props {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
 export default async function AdminProductsPage({ searchParams }: Props) {
+  await requireAdminArea();
   const q =
     firstParam((await searchParams).q)
       ?.trim()

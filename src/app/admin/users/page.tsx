@@ -1,16 +1,18 @@
+import { adminMetadata, requireAdminArea } from "@/server/auth/require-admin";
 import { AdminUsers } from "@/components/admin/users-table";
 import { ADMIN_PAGE_SIZE, firstParam } from "@/components/admin/paging";
 import { nextPageCursor } from "@/lib/paging";
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 
-export const metadata = { title: "Users" };
+export const generateMetadata = adminMetadata("Users");
 
 interface Props {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
 export default async function AdminUsersPage({ searchParams }: Props) {
+  await requireAdminArea();
   const q =
     firstParam((await searchParams).q)
       ?.trim()

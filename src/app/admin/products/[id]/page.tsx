@@ -1,11 +1,13 @@
+import { adminMetadata, requireAdminArea } from "@/server/auth/require-admin";
 import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
 import { ProductForm } from "@/components/admin/product-form";
 import { getQueryClient, trpc } from "@/trpc/server";
 
-export const metadata = { title: "Edit product" };
+export const generateMetadata = adminMetadata("Edit product");
 
 export default async function EditProductPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireAdminArea();
   const { id } = await params;
   let product;
   try {

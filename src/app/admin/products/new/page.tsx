@@ -1,8 +1,10 @@
+import { adminMetadata, requireAdminArea } from "@/server/auth/require-admin";
 import { ProductForm } from "@/components/admin/product-form";
 
-export const metadata = { title: "New product" };
+export const generateMetadata = adminMetadata("New product");
 
-export default function NewProductPage() {
+export default async function NewProductPage() {
+  await requireAdminArea();
   return (
     <>
       <h1>New product</h1>

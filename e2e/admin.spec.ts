@@ -1,0 +1,123 @@
+import { expect, test } from "@playwright/test";
+import { addToCart, APPROVED_CARD, checkOut, DEMO_PASSWORD, signInQuickly, signUpQuickly } from "./support";
+
+const ADMIN = { email: "admin@storefront.test", password: DEMO_PASSWORD };
+
+test("the admin creates a product, adjusts its stock and ships an order; the customer sees both live", async ({
+  browser,
+}) => {
+  const customerContext = await browser.newContext();
+  const adminContext = await browser.newContext();
+  try {
+    const customer = await customerContext.newPage();
+    await signUpQuickly(customer, "Waiting Customer");
+    await addToCart(customer, "merino-hiking-socks", 1);
+    await checkOut(customer, APPROVED_CARD);
+    await expect(customer.getByTestId("order-placed")).toBeVisible();
+    const orderId = new URL(customer.url()).pathname.split("/").at(-1) ?? "";
+    await expect(customer.getByTestId("live-status")).toHaveAttribute("data-live-state", "live");
+    await expect(customer.getByTestId("order-status")).toHaveText("Paid");
+
+    const admin = await adminContext.newPage();
+    await signInQuickly(admin, ADMIN);
+    await admin.goto("/admin");
+    await expect(admin.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+    await expect(admin.locator(".chart svg").first()).toBeVisible();
+
+    // A new product, through the same form validation as the server.
+    await admin.goto("/admin/products/new");
+    await admin.getByLabel("Name").fill("Walnut Serving Tray");
+    await expect(admin.getByLabel("Page address")).toHaveValue("walnut-serving-tray");
+    await admin.getByLabel("Price (USD)").fill("-3");
+    await admin.getByRole("button", { name: "Create product" }).click();
+    await expect(admin.locator("#priceCents-error")).toHaveText("Price cannot be negative");
+    await admin.getByLabel("Price (USD)").fill("45.00");
+    await admin.getByLabel("Description").fill("Oiled walnut, 30 cm.");
+    await admin.getByLabel("Stock").fill("5");
+    await admin.getByRole("button", { name: "Create product" }).click();
+    await expect(admin).toHaveURL(/\/admin\/products$/);
+
+    await admin.goto("/admin/products?q=Walnut+Serving");
+    const row = admin.getByTestId("admin-product-row").filter({ hasText: "Walnut Serving Tray" });
+    await expect(row.getByTestId("admin-stock")).toHaveText("5");
+    await row.getByRole("button", { name: /Adjust stock/ }).click();
+    const dialog = admin.getByRole("dialog", { name: /Adjust stock/ });
+    await dialog.getByLabel("Change by").fill("10");
+    await dialog.getByLabel("Reason").fill("Delivery from the workshop");
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(row.getByTestId("admin-stock")).toHaveText("15");
+
+    // Fulfilment: the customer's order page turns "Shipped" without a reload.
+    // In the queue of paid orders, a shipped one says so and leaves the queue.
+    await admin.goto("/admin/orders?status=paid");
+    const orderRow = admin.locator(`[data-order-id="${orderId}"]`);
+    await orderRow.getByRole("button", { name: /Mark shipped/ }).click();
+    await expect(admin.getByTestId("orders-notice")).toHaveText(`Order #${orderId.slice(0, 8)} is now shipped.`);
+    await expect(orderRow).toHaveCount(0);
+    await expect(customer.getByTestId("order-status")).toHaveText("Shipped");
+    await expect(customer.getByRole("button", { name: "Cancel order" })).toHaveCount(0);
+
+    // The audit log has it all, with who did it.
+    await admin.goto("/admin/audit");
+    const log = admin.getByTestId("audit-log");
+    await expect(log).toContainText("Order status changed");
+    await expect(log).toContainText("Stock adjusted");
+    await expect(log).toContainText("Product created");
+    await expect(log).toContainText("Signed in");
+
+    // The new product is in the shop at once.
+    await customer.goto("/?q=Walnut+Serving");
+    const card = customer.getByTestId("product-card").filter({ hasText: "Walnut Serving Tray" });
+    await expect(card).toContainText("$45.00");
+    await expect(card).toContainText("15 in stock");
+  } finally {
+    await customerContext.close();
+    await adminContext.close();
+  }
+});
+
+test("a customer who tries /admin gets the not-found page and no admin UI", async ({ page }) => {
+  await signUpQuickly(page, "Curious Customer");
+  const response = await page.goto("/admin");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByTestId("not-found")).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Administration" })).toHaveCount(0);
+  const html = await response?.text();
+  expect(html).not.toContain("Dashboard");
+  await expect(page.getByRole("link", { name: "Admin" })).toHaveCount(0);
+});
+
+test("a visitor who is not signed in gets the not-found page for every admin page", async ({ page }) => {
+  for (const path of ["/admin", "/admin/products", "/admin/orders", "/admin/users", "/admin/audit"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+  }
+});
+
+test("the session reports the user's id and role, and a role change shows on the next request", async ({
+  page,
+  browser,
+}) => {
+  const credentials = await signUpQuickly(page, "Future Admin");
+  const session = async () =>
+    (await (await page.request.get("/api/auth/session")).json()) as { user?: { id: string; email: string; role: string } };
+  const before = await session();
+  expect(before.user).toMatchObject({ email: credentials.email, role: "customer" });
+  expect(before.user?.id).toMatch(/^[0-9a-f-]{36}$/);
+
+  const adminContext = await browser.newContext();
+  try {
+    const admin = await adminContext.newPage();
+    await signInQuickly(admin, ADMIN);
+    await admin.goto(`/admin/users?q=${encodeURIComponent(credentials.email)}`);
+    await admin.getByLabel("Role of Future Admin").selectOption("admin");
+    await expect(admin.getByText("Saved: applies from their next request.")).toBeVisible();
+  } finally {
+    await adminContext.close();
+  }
+
+  expect((await session()).user?.role).toBe("admin");
+  await page.goto("/admin");
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+});
