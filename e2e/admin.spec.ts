@@ -71,6 +71,16 @@ test("the admin creates a product, adjusts its stock and ships an order; the cus
     const card = customer.getByTestId("product-card").filter({ hasText: "Walnut Serving Tray" });
     await expect(card).toContainText("$45.00");
     await expect(card).toContainText("15 in stock");
+
+    // Archived: out of the catalog at once (and the shop is as the other tests expect it).
+    await admin.goto("/admin/products?q=Walnut+Serving");
+    admin.once("dialog", (confirm) => void confirm.accept());
+    await row.getByRole("button", { name: /Archive/ }).click();
+    await expect(row).toContainText("Archived");
+    await customer.goto("/?q=Walnut+Serving");
+    await expect(customer.getByTestId("empty-state")).toBeVisible();
+    const gone = await customer.goto("/products/walnut-serving-tray");
+    expect(gone?.status()).toBe(404);
   } finally {
     await customerContext.close();
     await adminContext.close();
