@@ -17,6 +17,7 @@ const server = (folder) => `./src/server/${folder}`;
 const layerZones = [
   { target: server("security"), from: "./src/server", except: ["./security"] },
   { target: server("observability/logger.ts"), from: "./src/server" },
+  { target: server("runtime"), from: "./src/server", except: ["./runtime"] },
   { target: server("db"), from: ["api", "auth", "domain", "events", "http", "ops"].map(server) },
   { target: server("events"), from: ["api", "auth", "domain", "http", "ops"].map(server) },
   { target: server("domain"), from: ["api", "auth", "http", "ops"].map(server) },
@@ -63,6 +64,7 @@ const config = [
     files: [
       "src/env.ts",
       "src/instrumentation.ts",
+      "server/**",
       "playwright.config.ts",
       "e2e/**",
       "scripts/**",
@@ -72,7 +74,7 @@ const config = [
     ],
     rules: { "no-restricted-syntax": "off" },
   },
-  { ignores: [".next/**", "node_modules/**", ".data/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
+  { ignores: ["dist/**", ".next/**", "node_modules/**", ".data/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
 ];
 
 export default config;

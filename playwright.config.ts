@@ -1,5 +1,5 @@
 import { defineConfig, type Project } from "@playwright/test";
-import { e2eServerEnv, postgresServerUrl } from "./e2e/lib/server-env";
+import { e2eOidcEnv, e2eServerEnv, postgresServerUrl } from "./e2e/lib/server-env";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
@@ -37,12 +37,12 @@ export default defineConfig({
   use: { baseURL, trace: "retain-on-failure" },
   projects,
   webServer: {
-    command: `rm -rf .data/e2e && next build && next start -p ${PORT}`,
+    command: "rm -rf .data/e2e && npm run build && npm start",
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
-    env: { ...e2eServerEnv, PGLITE_DIR: ".data/e2e", DATABASE_URL: "" },
+    env: { ...e2eServerEnv, ...e2eOidcEnv, PORT: String(PORT), PGLITE_DIR: ".data/e2e", DATABASE_URL: "" },
   },
 });

@@ -15,7 +15,7 @@ import { publishEvents } from "@/server/events/publish";
 import { createBenchDatabase } from "./lib/database";
 import { treeStats } from "./lib/process-stats";
 import { readSse } from "./lib/sse-reader";
-import { canPin, percentile, pinSelf, startNext, stopGroup, waitForHealth } from "./lib/server";
+import { canPin, percentile, pinSelf, startServer, stopGroup, waitForHealth } from "./lib/server";
 
 const settings = z
   .object({
@@ -33,7 +33,7 @@ pinSelf(1);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const database = await createBenchDatabase(settings.BENCH_POSTGRES_URL);
-const server = startNext({
+const server = startServer({
   port: settings.BENCH_PORT,
   core: 0,
   env: {

@@ -24,11 +24,13 @@ const dataDir = ".data/bench";
 
 function startServer() {
   rmSync(dataDir, { recursive: true, force: true });
-  return spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port)], {
+  return spawn(process.execPath, [path.resolve("dist/server.js")], {
     detached: true,
     stdio: "ignore",
     env: {
       ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
       PGLITE_DIR: dataDir,
       AUTH_SECRET: settings.AUTH_SECRET,
       AUTH_TRUST_HOST: "true",

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signUpQuickly } from "./support";
 
 test("the account page shows the profile and makes, shows once, and revokes API tokens", async ({ page }) => {

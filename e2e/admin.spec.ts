@@ -1,13 +1,16 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { addToCart, APPROVED_CARD, checkOut, DEMO_PASSWORD, signInQuickly, signUpQuickly } from "./support";
 
 const ADMIN = { email: "admin@storefront.test", password: DEMO_PASSWORD };
 
 test("the admin creates a product, adjusts its stock and ships an order; the customer sees both live", async ({
   browser,
+  consoleGuard,
 }) => {
   const customerContext = await browser.newContext();
   const adminContext = await browser.newContext();
+  consoleGuard.watch(customerContext);
+  consoleGuard.watch(adminContext);
   try {
     const customer = await customerContext.newPage();
     await signUpQuickly(customer, "Waiting Customer");
@@ -87,7 +90,8 @@ test("the admin creates a product, adjusts its stock and ships an order; the cus
   }
 });
 
-test("a customer who tries /admin gets the not-found page and no admin UI", async ({ page }) => {
+test("a customer who tries /admin gets the not-found page and no admin UI", async ({ page, consoleGuard }) => {
+  consoleGuard.allow(/status of 404/);
   await signUpQuickly(page, "Curious Customer");
   const response = await page.goto("/admin");
   expect(response?.status()).toBe(404);
@@ -98,7 +102,8 @@ test("a customer who tries /admin gets the not-found page and no admin UI", asyn
   await expect(page.getByRole("link", { name: "Admin" })).toHaveCount(0);
 });
 
-test("a visitor who is not signed in gets the not-found page for every admin page", async ({ page }) => {
+test("a visitor who is not signed in gets the not-found page for every admin page", async ({ page, consoleGuard }) => {
+  consoleGuard.allow(/status of 404/);
   for (const path of ["/admin", "/admin/products", "/admin/orders", "/admin/users", "/admin/audit"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
@@ -111,7 +116,9 @@ test("the session reports the user's id and role, and a role change shows on the
 }) => {
   const credentials = await signUpQuickly(page, "Future Admin");
   const session = async () =>
-    (await (await page.request.get("/api/auth/session")).json()) as { user?: { id: string; email: string; role: string } };
+    (await (await page.request.get("/api/auth/session")).json()) as {
+      user?: { id: string; email: string; role: string };
+    };
   const before = await session();
   expect(before.user).toMatchObject({ email: credentials.email, role: "customer" });
   expect(before.user?.id).toMatch(/^[0-9a-f-]{36}$/);

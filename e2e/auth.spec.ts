@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { SHOPPER, uniqueEmail } from "./support";
 
 test("sign up, sign out, sign in again", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { recordTrpcRequests } from "./support";
 
 test("the home page arrives with its products: no data request on first load", async ({ page }) => {

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { addToCart, APPROVED_CARD, buyAsSomeoneElse, checkOut, signUpQuickly } from "./support";
 
 /** Live updates only count once the page's stream is open. */

@@ -30,8 +30,14 @@ const envSchema = z.object({
   AUTH_TRUST_HOST: booleanFlag.optional(),
   /** Seed demo data into an empty database: defaults to on outside production. */
   SEED_DEMO_DATA: booleanFlag.optional(),
-  /** How many proxies in front of the app append to X-Forwarded-For (for rate-limit keys). */
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
+  /** How many proxies you run in front of the app, each appending to X-Forwarded-For; 0: none. */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** A client-address header your platform sets and callers cannot (e.g. x-real-ip, x-vercel-forwarded-for). */
+  CLIENT_IP_HEADER: z
+    .string()
+    .regex(/^[a-z0-9-]+$/i, "CLIENT_IP_HEADER must be a header name")
+    .transform((name) => name.toLowerCase())
+    .optional(),
   /** Live-update streams end after this long and clients resume: keep it below a host's request limit. */
   SSE_MAX_DURATION_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
   /** How often an idle live-update stream sends a keep-alive ping. */
@@ -44,6 +50,23 @@ const envSchema = z.object({
     .default(24),
   /** Browser origins allowed to call /api/v1 and /api/trpc from their own pages (CORS); none by default. */
   CORS_ALLOWED_ORIGINS: originList.default([]),
+  /** redis://… keeps rate-limit counters in Redis; unset keeps them in the database. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Mutations per minute per caller (0 turns the tier off). */
+  RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(0).default(120),
+  /** Queries and stream opens per minute per caller, counted per instance (0 turns the tier off). */
+  RATE_LIMIT_READS_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
+  /** Multiplies every limit: raise it for load tests and shared test servers, never in production. */
+  RATE_LIMIT_SCALE: z.coerce.number().positive().max(10_000).default(1),
+  /** Sign in with GitHub: both set turns it on (a GitHub OAuth app's client id and secret). */
+  AUTH_GITHUB_ID: z.string().min(1).optional(),
+  AUTH_GITHUB_SECRET: z.string().min(1).optional(),
+  /** Sign in with any OpenID Connect provider: issuer, client id and secret all set turn it on. */
+  AUTH_OIDC_ISSUER: z.url().optional(),
+  AUTH_OIDC_ID: z.string().min(1).optional(),
+  AUTH_OIDC_SECRET: z.string().min(1).optional(),
+  /** The provider's name on the sign-in button. */
+  AUTH_OIDC_NAME: z.string().min(1).max(40).default("Single sign-on"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NEXT_PHASE: z.string().optional(),
 });

@@ -54,6 +54,12 @@ const everyone: Record<string, Rule> = {
     call: (caller, f) => caller.auth.token({ email: f.owner.email, password: f.ownerPassword }),
   },
   "account.me": { access: "signed-in", call: (caller) => caller.account.me() },
+  "account.signOutEverywhere": { access: "manage:session:own", call: (caller) => caller.account.signOutEverywhere() },
+  "account.changePassword": {
+    access: "update:account:own",
+    // A wrong current password: access is granted, the change refused, no session ends.
+    call: (caller) => caller.account.changePassword({ currentPassword: "not it", newPassword: "a brand new password" }),
+  },
   "account.tokens.list": { access: "manage:token:own", call: (caller) => caller.account.tokens.list() },
   "account.tokens.create": {
     access: "manage:token:own",
@@ -127,6 +133,10 @@ const everyone: Record<string, Rule> = {
   "admin.users.setRole": {
     access: "update:user:any",
     call: (caller, f) => caller.admin.users.setRole({ userId: f.spareUserId, role: "customer" }),
+  },
+  "admin.users.setDisabled": {
+    access: "update:user:any",
+    call: (caller, f) => caller.admin.users.setDisabled({ userId: f.spareUserId, disabled: false }),
   },
   "admin.dashboard": { access: "read:order:any", call: (caller) => caller.admin.dashboard() },
 };

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { and, count, desc, eq } from "drizzle-orm";
-import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, events, orderStatusHistory, users } from "@/server/db/schema";
 import type { Actor } from "@/server/domain/actor";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { callerFor, createCustomer, expectTrpcError } from "./support/callers";
+import { sessionCookieFor } from "./support/sessions";
 import { APPROVED_CARD, insertProduct, stockOf } from "./support/shop-fixtures";
 
 let database: TestDatabase;
@@ -217,8 +217,7 @@ describe("admin.users", () => {
   it("promotes and demotes, audited; a demoted admin is refused on the very next request", async () => {
     const colleague = await createCustomer(database.db, { name: "Colleague" });
     await asAdmin().admin.users.setRole({ userId: colleague.id, role: "admin" });
-    const secret = "test-secret-test-secret-test-secret-0123456789";
-    const cookie = `authjs.session-token=${await encode({ token: { sub: colleague.id }, secret, salt: "authjs.session-token" })}`;
+    const { cookie } = await sessionCookieFor(database.db, colleague.id);
     const colleagueSession = () => callerFor(database.db, null, { headers: new Headers({ cookie }) });
     expect((await colleagueSession().admin.users.list({ limit: 1 })).items).toHaveLength(1);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv, productionEnvProblems } from "@/env";
 import { safeRedirectPath } from "@/lib/safe-redirect";
-import { clientIpFrom } from "@/server/http/client-ip";
+import { clientIpFrom, PEER_ADDRESS_HEADER } from "@/server/http/client-ip";
 
 const base = parseEnv({ NODE_ENV: "production" });
 
@@ -42,10 +42,27 @@ describe("redirect targets after sign-in", () => {
 });
 
 describe("client address for rate limits", () => {
-  it("takes the address the trusted proxy appended, not one the client wrote", () => {
-    const headers = new Headers({ "x-forwarded-for": "6.6.6.6, 203.0.113.9" });
-    expect(clientIpFrom(headers, 1)).toBe("203.0.113.9");
-    expect(clientIpFrom(headers, 2)).toBe("6.6.6.6");
-    expect(clientIpFrom(new Headers(), 1)).toBe("unknown");
+  const forged = {
+    "x-forwarded-for": "6.6.6.6",
+    "x-real-ip": "7.7.7.7",
+    forwarded: "for=8.8.8.8",
+  };
+
+  it("with no proxy configured, is the TCP peer the server recorded, whatever the client wrote", () => {
+    const headers = new Headers({ ...forged, [PEER_ADDRESS_HEADER]: "192.0.2.10" });
+    expect(clientIpFrom(headers, { trustedHops: 0 })).toBe("192.0.2.10");
+    expect(clientIpFrom(new Headers(forged), { trustedHops: 0 })).toBe("unknown");
+  });
+
+  it("behind N proxies, takes the address the outermost one appended, not one the client wrote", () => {
+    const headers = new Headers({ "x-forwarded-for": "6.6.6.6, 203.0.113.9, 10.0.0.2" });
+    expect(clientIpFrom(headers, { trustedHops: 1 })).toBe("10.0.0.2");
+    expect(clientIpFrom(headers, { trustedHops: 2 })).toBe("203.0.113.9");
+    expect(clientIpFrom(new Headers(), { trustedHops: 1 })).toBe("unknown");
+  });
+
+  it("with a platform header configured, reads only that header", () => {
+    const headers = new Headers({ ...forged, "x-vercel-forwarded-for": "198.51.100.4" });
+    expect(clientIpFrom(headers, { trustedHops: 0, header: "x-vercel-forwarded-for" })).toBe("198.51.100.4");
   });
 });

@@ -4,7 +4,7 @@ import { apiTokens } from "@/server/db/schema";
 import { seedDemoData } from "@/server/db/seed";
 import { DEMO_PASSWORD } from "@/server/db/demo-data";
 import type { Actor } from "@/server/domain/actor";
-import { rateLimitPolicies } from "@/server/http/rate-limit";
+import { rateLimitPolicies } from "@/server/http/rate-limit/policies";
 import { hashApiToken } from "@/server/security/api-token";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { callerFor, createCustomer, expectTrpcError, httpCall, type HttpErrorBody } from "./support/callers";
@@ -140,10 +140,14 @@ describe("API tokens", () => {
 
   it("is rate limited with 429 and Retry-After on REST, sharing sign-in's budget", async () => {
     const email = `limited-${crypto.randomUUID()}@example.test`;
-    let last = await restCall(database.db, "POST", "/auth/token", { body: { email, password: "wrong password" } });
-    for (let attempt = 1; attempt <= rateLimitPolicies.signInPerAccount.limit; attempt++) {
-      last = await restCall(database.db, "POST", "/auth/token", { body: { email, password: "wrong password" } });
-    }
+    const attempt = () =>
+      restCall(database.db, "POST", "/auth/token", {
+        body: { email, password: "wrong password" },
+        clientIp: "198.51.100.77",
+      });
+    let last = await attempt();
+    for (let count = 1; count <= rateLimitPolicies.signInFailuresPerAccountAndAddress.limit; count++)
+      last = await attempt();
     expect(last.status).toBe(429);
     expect(Number(last.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(restErrorBody(last.json).details).toMatchObject({ retryAfterSeconds: expect.any(Number) });

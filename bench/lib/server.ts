@@ -24,25 +24,22 @@ export async function waitForHealth(origin: string, deadlineMs = 90_000): Promis
   throw new Error(`${origin} did not become healthy in time`);
 }
 
-/** `next start` from the existing production build. */
-export function startNext(options: {
+/** The production server (`npm start`, dist/server.js) from the existing build. */
+export function startServer(options: {
   port: number;
   core?: number;
   env: Record<string, string>;
   nodeArgs?: string[];
 }): ChildProcess {
-  return spawnPinned(
-    options.core,
-    process.execPath,
-    [...(options.nodeArgs ?? []), path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(options.port)],
-    {
-      ...process.env,
-      AUTH_TRUST_HOST: "true",
-      LOG_LEVEL: "warn",
-      NEXT_TELEMETRY_DISABLED: "1",
-      ...options.env,
-    },
-  );
+  return spawnPinned(options.core, process.execPath, [...(options.nodeArgs ?? []), path.resolve("dist/server.js")], {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(options.port),
+    AUTH_TRUST_HOST: "true",
+    LOG_LEVEL: "warn",
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...options.env,
+  });
 }
 
 /** Stops a process group started by spawnPinned; safe to call twice. */

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { ContractChecker } from "../lib/contract";
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures";
 import createClient from "openapi-fetch";
 import { API_TYPES_FILE, apiTypesFrom } from "../lib/api-types";
 import type { paths } from "./storefront-api";

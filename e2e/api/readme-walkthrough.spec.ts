@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures";
 
 // The README's "Use the API" walk-through, run as written (only the origin differs).
 test("the README's curl walk-through works as written", ({ baseURL }) => {

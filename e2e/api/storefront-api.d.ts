@@ -207,14 +207,15 @@ export interface components {
             lastUsedAt: string | null;
             revokedAt: string | null;
         };
-        /** @description Who a session or token belongs to. */
-        Account: {
+        AccountProfile: {
             /** Format: uuid */
             id: string;
             email: string;
             name: string;
             /** @enum {string} */
             role: "customer" | "admin";
+            /** @description False for accounts that only sign in through an identity provider. */
+            hasPassword: boolean;
         };
         /** @description One page of active products. */
         ProductPage: {
@@ -517,7 +518,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Account"];
+                    "application/json": components["schemas"]["AccountProfile"];
                 };
             };
             /** @description No valid token or session */

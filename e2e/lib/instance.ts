@@ -19,7 +19,7 @@ export interface InstanceOptions {
   env?: Record<string, string>;
 }
 
-const nextBin = path.resolve("node_modules", "next", "dist", "bin", "next");
+const serverEntry = path.resolve("dist", "server.js");
 
 async function waitForHealth(baseURL: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -36,15 +36,22 @@ async function waitForHealth(baseURL: string, child: ChildProcess, timeoutMs = 6
   throw new Error(`server on ${baseURL} did not become healthy`);
 }
 
-/** A production server (`next start` on the shared build) on its own port and database. */
+/** A production server (`npm start`'s server on the shared build) on its own port and database. */
 export async function startInstance(options: InstanceOptions): Promise<Instance> {
   const baseURL = `http://localhost:${options.port}`;
   let log = "";
   let child: ChildProcess;
 
   async function launch(): Promise<void> {
-    child = spawn(process.execPath, [nextBin, "start", "-p", String(options.port)], {
-      env: { ...process.env, ...e2eServerEnv, DATABASE_URL: options.databaseUrl, ...options.env },
+    child = spawn(process.execPath, [serverEntry], {
+      env: {
+        ...process.env,
+        ...e2eServerEnv,
+        NODE_ENV: "production",
+        PORT: String(options.port),
+        DATABASE_URL: options.databaseUrl,
+        ...options.env,
+      },
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
     });

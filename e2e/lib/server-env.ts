@@ -5,6 +5,24 @@ export const e2eServerEnv = {
   SEED_DEMO_DATA: "true",
   LOG_LEVEL: "warn",
   NEXT_TELEMETRY_DISABLED: "1",
+  // Every browser test comes from 127.0.0.1: one client address for hundreds of sign-ups. The
+  // rate-limit tests run on servers of their own at the real limits.
+  RATE_LIMIT_SCALE: "100",
+};
+
+/** The OpenID Connect provider the sign-in test starts (e2e/lib/oidc-provider.ts), as the app is told of it. */
+export const e2eOidc = {
+  port: 3199,
+  clientId: "storefront-e2e",
+  clientSecret: "storefront-e2e-client-secret",
+  name: "Test Identity",
+};
+
+export const e2eOidcEnv = {
+  AUTH_OIDC_ISSUER: `http://127.0.0.1:${e2eOidc.port}`,
+  AUTH_OIDC_ID: e2eOidc.clientId,
+  AUTH_OIDC_SECRET: e2eOidc.clientSecret,
+  AUTH_OIDC_NAME: e2eOidc.name,
 };
 
 /** The PostgreSQL server the multi-instance tests make their databases on (unset: those tests do not run). */

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures";
 import { buy, newShopper, productId, stockStreamUrl } from "../lib/api-shopper";
 import { startInstance, type Instance } from "../lib/instance";
 import { SseClient } from "../lib/sse-client";

@@ -30,3 +30,12 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/" });
 }
+
+const providerIds = z.enum(["github", "oidc"]);
+
+/** Starts a sign-in with GitHub or the OpenID Connect provider; Auth.js redirects to it. */
+export async function signInWithProviderAction(form: FormData): Promise<void> {
+  const provider = providerIds.safeParse(form.get("provider"));
+  if (!provider.success) return;
+  await signIn(provider.data, { redirectTo: safeRedirectPath(form.get("callbackUrl")) });
+}

@@ -11,6 +11,8 @@ export const permissions = [
   "read:order:own",
   "cancel:order:own",
   "manage:token:own",
+  "manage:session:own",
+  "update:account:own",
   "read:product:any",
   "create:product:any",
   "update:product:any",
@@ -34,6 +36,8 @@ const customer: readonly Permission[] = [
   "read:order:own",
   "cancel:order:own",
   "manage:token:own",
+  "manage:session:own",
+  "update:account:own",
 ];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
@@ -69,6 +73,9 @@ const scopeFor: Record<Permission, TokenScope | null> = {
   "cancel:order:own": "orders",
   // A leaked token must not be able to mint more tokens: managing them needs a signed-in session.
   "manage:token:own": null,
+  // Nor end sessions or change the password: those need the person, signed in.
+  "manage:session:own": null,
+  "update:account:own": null,
   "read:product:any": "admin",
   "create:product:any": "admin",
   "update:product:any": "admin",

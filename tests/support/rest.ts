@@ -9,6 +9,8 @@ export interface RestOptions {
   /** A JSON value to send, or a raw string body. */
   body?: unknown;
   rawBody?: string;
+  /** The caller's address (as the server would see it); a fresh one per call otherwise. */
+  clientIp?: string;
 }
 
 /** Calls the REST face's handler as a real HTTP request would reach it (no server, same code path). */
@@ -19,7 +21,9 @@ export async function restCall(db: Db, method: string, path: string, options: Re
   if (raw !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
   if (raw !== undefined) headers.set("content-length", String(Buffer.byteLength(raw)));
   const request = new Request(`http://localhost/api/v1${path}`, { method, headers, body: raw });
-  const response = await handleRestRequest(request, async (limited) => testContext(db, { headers: limited.headers }));
+  const response = await handleRestRequest(request, async (limited) =>
+    testContext(db, { headers: limited.headers, clientIp: options.clientIp }),
+  );
   const text = await response.text();
   return {
     status: response.status,

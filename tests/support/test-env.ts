@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** Secrets vitest.config.ts gives the code under test. */
+export const testSecrets = { authSecret: "test-secret-test-secret-test-secret-0123456789" };
+
 /** The test harness's own settings (set by vitest.config.ts and .ci/run), validated once. */
 export const testEnv = z
   .object({

@@ -1,3 +1,5 @@
+import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
 import { TokenManager } from "@/components/account/token-manager";
 import { requireActor } from "@/server/auth/require-actor";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
@@ -6,7 +8,10 @@ export const metadata = { title: "Your account" };
 
 export default async function AccountPage() {
   const actor = await requireActor("/account");
-  await getQueryClient().prefetchQuery(trpc.account.tokens.list.queryOptions());
+  const [{ hasPassword }] = await Promise.all([
+    getQueryClient().fetchQuery(trpc.account.me.queryOptions()),
+    getQueryClient().prefetchQuery(trpc.account.tokens.list.queryOptions()),
+  ]);
   return (
     <HydrateClient>
       <h1>Your account</h1>
@@ -22,6 +27,13 @@ export default async function AccountPage() {
           <dt>Role</dt>
           <dd>{actor.role === "admin" ? "Administrator" : "Customer"}</dd>
         </dl>
+      </section>
+      <section className="panel stack" aria-labelledby="security-heading">
+        <h2 id="security-heading" style={{ marginTop: 0 }}>
+          Password and sessions
+        </h2>
+        <ChangePasswordForm hasPassword={hasPassword} />
+        <SignOutEverywhere />
       </section>
       <TokenManager isAdmin={actor.role === "admin"} />
     </HydrateClient>

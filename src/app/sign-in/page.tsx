@@ -1,22 +1,41 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { ProviderButtons } from "@/components/auth/provider-buttons";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 import { getCurrentActor } from "@/server/auth/current-actor";
+import { enabledIdentityProviders } from "@/server/auth/identity-providers";
 
 export const metadata = { title: "Sign in" };
 
 interface SignInPageProps {
-  searchParams: Promise<{ callbackUrl?: string | string[] }>;
+  searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }>;
 }
 
+// What Auth.js reports back (?error=…) when an identity-provider sign-in is refused.
+const providerErrors: Record<string, string> = {
+  AccessDenied: "That account could not be used: its email address is not verified, or the account is disabled.",
+  OAuthAccountNotLinked: "That email address belongs to another account. Sign in with your password first.",
+  Configuration: "Sign-in with that provider is not working right now. Try again later or use your password.",
+};
+
 export default async function SignInPage({ searchParams }: SignInPageProps) {
-  const callbackUrl = safeRedirectPath((await searchParams).callbackUrl);
+  const params = await searchParams;
+  const callbackUrl = safeRedirectPath(params.callbackUrl);
   if (await getCurrentActor()) redirect(callbackUrl);
+  const errorCode = Array.isArray(params.error) ? params.error[0] : params.error;
+  const providerError =
+    errorCode && errorCode !== "CredentialsSignin" ? (providerErrors[errorCode] ?? providerErrors.Configuration) : null;
   return (
     <section className="auth-card" aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">Sign in</h1>
+      {providerError ? (
+        <p className="notice notice--error" data-testid="provider-error">
+          {providerError}
+        </p>
+      ) : null}
       <SignInForm callbackUrl={callbackUrl} />
+      <ProviderButtons providers={enabledIdentityProviders()} callbackUrl={callbackUrl} />
       <p>
         New here? <Link href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Create an account</Link>
       </p>

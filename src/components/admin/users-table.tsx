@@ -47,6 +47,35 @@ function RoleSelect({ user }: { user: { id: string; name: string; role: Role } }
   );
 }
 
+function DisableButton({ user }: { user: { id: string; name: string; disabled: boolean } }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const setDisabled = useMutation(
+    trpc.admin.users.setDisabled.mutationOptions({
+      onSettled: () => queryClient.invalidateQueries(trpc.admin.users.pathFilter()),
+    }),
+  );
+  const label = user.disabled ? "Enable" : "Disable";
+  return (
+    <>
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={setDisabled.isPending}
+        onClick={() => {
+          if (user.disabled || window.confirm(`Disable ${user.name}? They are signed out everywhere at once.`)) {
+            setDisabled.mutate({ userId: user.id, disabled: !user.disabled });
+          }
+        }}
+      >
+        {setDisabled.isPending ? "Saving…" : label}
+        <span className="visually-hidden"> {user.name}</span>
+      </button>
+      {setDisabled.isError ? <span className="field__error">{errorMessage(setDisabled.error)}</span> : null}
+    </>
+  );
+}
+
 export function AdminUsers({ q, currentUserId }: { q?: string; currentUserId: string }) {
   const trpc = useTRPC();
   const { data, hasNextPage, fetchNextPage, isFetchingNextPage, isFetchNextPageError } = useSuspenseInfiniteQuery(
@@ -66,6 +95,7 @@ export function AdminUsers({ q, currentUserId }: { q?: string; currentUserId: st
                 <th scope="col">Account</th>
                 <th scope="col">Joined</th>
                 <th scope="col">Role</th>
+                <th scope="col">Status</th>
               </tr>
             </thead>
             <tbody>
@@ -80,6 +110,12 @@ export function AdminUsers({ q, currentUserId }: { q?: string; currentUserId: st
                   <td>{formatDateTime(user.createdAt)}</td>
                   <td>
                     <RoleSelect user={user} />
+                  </td>
+                  <td>
+                    <div className="row row--tight">
+                      <span data-testid="user-status">{user.disabled ? "Disabled" : "Active"}</span>
+                      {user.id === currentUserId ? null : <DisableButton user={user} />}
+                    </div>
                   </td>
                 </tr>
               ))}

@@ -31,6 +31,13 @@ export const signInInput = z.object({
     .meta({ example: "storefront-demo" }),
 });
 
+export const changePasswordInput = z.object({
+  currentPassword: z.string().max(128, "Password must be at most 128 characters"),
+  newPassword: newPasswordSchema,
+});
+
+export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
+
 export const account = z
   .object({
     id: z.uuid(),
@@ -39,6 +46,15 @@ export const account = z
     role: z.enum(roles),
   })
   .meta({ id: "Account", description: "Who a session or token belongs to." });
+
+/** account.me: the account, and whether it has a password (identity-provider accounts may not). */
+export const accountProfile = account
+  .extend({
+    hasPassword: z
+      .boolean()
+      .meta({ description: "False for accounts that only sign in through an identity provider." }),
+  })
+  .meta({ id: "AccountProfile" });
 
 export type SignUpInput = z.infer<typeof signUpInput>;
 export type SignInInput = z.infer<typeof signInInput>;

@@ -126,12 +126,15 @@ export const adminUser = z.object({
   email: z.string(),
   name: z.string(),
   role: z.enum(roles),
+  disabled: z.boolean(),
   createdAt: isoDateTime,
 });
 
 export const usersPage = z.object({ items: z.array(adminUser), nextCursor });
 
 export const setRoleInput = z.object({ userId: z.uuid("User ids are UUIDs"), role: z.enum(roles) });
+
+export const setDisabledInput = z.object({ userId: z.uuid("User ids are UUIDs"), disabled: z.boolean() });
 
 export const dashboard = z.object({
   days: z.array(z.object({ date: z.string(), revenueCents: z.number().int(), orders: z.number().int() })),

@@ -5,6 +5,8 @@ import type { Actor } from "../domain/actor";
 import type { PaymentProvider } from "../domain/payments/payment-provider";
 import { testPaymentProcessor } from "../domain/payments/test-processor";
 import type { EventBus } from "../events/bus";
+import { rateLimiterFor } from "../http/rate-limit/app-limiter";
+import type { RateLimiter } from "../http/rate-limit/limiter";
 
 export interface ContextOptions {
   db: Db;
@@ -24,12 +26,14 @@ export interface ContextOptions {
   payments?: PaymentProvider;
   /** The process's event bus, started on first use; tests pass their own. */
   getEventBus: () => Promise<EventBus>;
+  /** The app's rate limiter for this database unless a test gives its own. */
+  rateLimiter?: RateLimiter;
 }
 
 function knownIdentity(options: ContextOptions): Promise<Identity | null> | undefined {
   if (options.identity) return options.identity;
   if (options.actor === undefined) return undefined;
-  return Promise.resolve(options.actor && { ...options.actor, method: "session", scopes: null });
+  return Promise.resolve(options.actor && { ...options.actor, method: "session", scopes: null, sessionId: null });
 }
 
 export function createContext(options: ContextOptions) {
@@ -42,6 +46,7 @@ export function createContext(options: ContextOptions) {
     payments: options.payments ?? testPaymentProcessor,
     requestId: options.requestId ?? randomUUID(),
     getEventBus: options.getEventBus,
+    rateLimiter: options.rateLimiter ?? rateLimiterFor(db),
     /** Resolved on first use only, so a public catalog read never touches a cookie or token. */
     getActor(): Promise<Identity | null> {
       identity ??= resolveIdentity(db, headers);

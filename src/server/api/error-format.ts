@@ -47,7 +47,13 @@ export function publicError(error: TRPCError): {
     return { message: describeIssues(issues), issues };
   }
   if (error.cause instanceof DomainError) {
-    return { message: error.cause.message, details: error.cause.details };
+    // A rule about one field (a common password) reports it like a zod issue, so forms show it in place.
+    const { issues, ...details } = error.cause.details ?? {};
+    return {
+      message: error.cause.message,
+      ...(Array.isArray(issues) ? { issues: issues as FieldIssue[] } : {}),
+      ...(Object.keys(details).length > 0 ? { details } : {}),
+    };
   }
   return { message: error.message };
 }

@@ -1,4 +1,5 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { carriesCredentials } from "../auth/credentials";
 import { bodyTooLargeMessage, limitBody } from "../http/body-limit";
 import type { Context } from "./context";
 import { appRouter } from "./root";
@@ -39,10 +40,13 @@ export async function handleTrpcRequest(
     router: appRouter,
     createContext: () => createContext(prepared),
     responseMeta({ errors }) {
+      const headers: Record<string, string> = {};
       const retryAfter = errors
         .map((error) => (error.cause as { details?: { retryAfterSeconds?: unknown } } | undefined)?.details)
         .find((details) => typeof details?.retryAfterSeconds === "number")?.retryAfterSeconds;
-      return typeof retryAfter === "number" ? { headers: { "Retry-After": String(retryAfter) } } : {};
+      if (typeof retryAfter === "number") headers["Retry-After"] = String(retryAfter);
+      if (carriesCredentials(prepared.headers)) headers["Cache-Control"] = "private, no-store";
+      return { headers };
     },
   });
 }

@@ -5,7 +5,8 @@ import { roleCan, scopeNeeded, type Permission } from "@/lib/permissions";
 import type { Identity } from "../auth/identity";
 import { isDataException } from "../db/errors";
 import { DomainError } from "../domain/errors";
-import { enforceRateLimit, RateLimitExceeded, type RateLimitPolicy } from "../http/rate-limit";
+import { RateLimitExceeded } from "../http/rate-limit/limiter";
+import { tierPolicies, type RateLimitPolicy } from "../http/rate-limit/policies";
 import { logger } from "../observability/logger";
 import type { Context } from "./context";
 import { publicError, type PublicErrorData } from "./error-format";
@@ -98,9 +99,16 @@ export function authorize(identity: Identity, permission: Permission): void {
   }
 }
 
-/** For procedures whose meta says `access: "public"`: anyone may call them. */
-export const publicProcedure = t.procedure.use(domainErrors).use(({ meta, path, next }) => {
+/** The loose tier every call passes: writes (mutations) or reads (queries, stream opens), per caller. */
+async function consumeTier(ctx: Context, type: string, subject: string): Promise<void> {
+  const policy = type === "mutation" ? tierPolicies.writes : tierPolicies.reads;
+  if (policy) await ctx.rateLimiter.consume(policy, subject);
+}
+
+/** For procedures whose meta says `access: "public"`: anyone may call them. Tiers count per client address. */
+export const publicProcedure = t.procedure.use(domainErrors).use(async ({ ctx, meta, path, type, next }) => {
   if (meta?.access !== "public") throw misconfigured(path, meta?.access);
+  await consumeTier(ctx, type, `address:${ctx.clientIp}`);
   return next();
 });
 
@@ -109,19 +117,20 @@ export const publicProcedure = t.procedure.use(domainErrors).use(({ meta, path, 
  * checks the declared permission against role and token scopes (FORBIDDEN), and
  * narrows `ctx.actor`, so a handler can never forget the check.
  */
-export const protectedProcedure = t.procedure.use(domainErrors).use(async ({ ctx, meta, path, next }) => {
+export const protectedProcedure = t.procedure.use(domainErrors).use(async ({ ctx, meta, path, type, next }) => {
   const access = meta?.access;
   if (access === undefined || access === "public") throw misconfigured(path, access);
   const actor = await ctx.getActor();
   if (!actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
   if (access !== "signed-in") authorize(actor, access);
+  await consumeTier(ctx, type, `user:${actor.id}`);
   return next({ ctx: { actor } });
 });
 
-/** A middleware that counts calls against `policy`, keyed by `subject`, before the procedure runs. */
+/** A middleware that spends one request of `policy`, keyed by `subject` (the client address by default). */
 export function rateLimit(policy: RateLimitPolicy, subject: (ctx: Context) => string = (ctx) => ctx.clientIp) {
   return t.middleware(async ({ ctx, next }) => {
-    await enforceRateLimit(ctx.db, policy, subject(ctx));
+    await ctx.rateLimiter.consume(policy, subject(ctx));
     return next();
   });
 }

@@ -1,15 +1,20 @@
-import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import { eq } from "drizzle-orm";
+import NextAuth, { AuthError, CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { env, isProduction } from "@/env";
 import { signInInput } from "@/lib/contracts/account";
 import { getDb } from "../db/client";
-import type { UserRole } from "../db/schema";
+import { accounts, users, type UserRole } from "../db/schema";
 import { recordSignIn } from "../domain/audit/record-audit";
+import { endSession, SESSION_LIFETIME_MS, startSession } from "../domain/sessions/sessions";
 import { verifyCredentials } from "../domain/users/verify-credentials";
 import { clientIpFrom } from "../http/client-ip";
-import { enforceRateLimit, RateLimitExceeded, rateLimitPolicies } from "../http/rate-limit";
+import { rateLimiterFor } from "../http/rate-limit/app-limiter";
+import { assertSignInAllowed, RateLimitExceeded, recordSignInFailure } from "../http/rate-limit/limiter";
 import { logger } from "../observability/logger";
-import { findUserById } from "./identity";
+import { identityFromSession } from "./identity";
+import { identityProviders } from "./identity-providers";
 import { getAuthSecret } from "./secret";
 
 declare module "next-auth" {
@@ -21,28 +26,42 @@ declare module "next-auth" {
   }
 }
 
-export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
-
 /** Reported to the sign-in form as its own message instead of "wrong email or password". */
 export class RateLimitedSignIn extends CredentialsSignin {
   code = "rate_limited";
 }
 
+interface RequestOrigin {
+  requestId: string | null;
+  clientIp: string;
+  userAgent: string | null;
+}
+
+function originOf(request: Request | undefined): RequestOrigin {
+  return {
+    requestId: request?.headers.get("x-request-id") ?? null,
+    clientIp: request ? clientIpFrom(request.headers) : "unknown",
+    userAgent: request?.headers.get("user-agent") ?? null,
+  };
+}
+
+/** Password sign-in: only failures count against the limits, so an attacker cannot lock the owner out. */
 async function authorize(raw: Partial<Record<string, unknown>>, request: Request) {
   const parsed = signInInput.safeParse(raw);
   if (!parsed.success) return null;
   const { email } = parsed.data;
   const db = await getDb();
-  const origin = { requestId: request.headers.get("x-request-id"), clientIp: clientIpFrom(request.headers) };
+  const limiter = rateLimiterFor(db);
+  const origin = originOf(request);
   try {
-    await enforceRateLimit(db, rateLimitPolicies.signInPerAddress, origin.clientIp);
-    await enforceRateLimit(db, rateLimitPolicies.signInPerAccount, email);
+    await assertSignInAllowed(limiter, email, origin.clientIp);
   } catch (error) {
     if (!(error instanceof RateLimitExceeded)) throw error;
     await recordSignIn(db, { email, userId: null, outcome: "rate_limited" }, origin);
     throw new RateLimitedSignIn();
   }
   const user = await verifyCredentials(db, parsed.data);
+  if (!user) await recordSignInFailure(limiter, email, origin.clientIp);
   await recordSignIn(
     db,
     { email, userId: user?.id ?? null, outcome: user ? "signed_in" : "wrong_credentials" },
@@ -51,39 +70,85 @@ async function authorize(raw: Partial<Record<string, unknown>>, request: Request
   return user;
 }
 
-// A function, so the secret is read on the first auth request rather than at import (build time).
-function config(): NextAuthConfig {
+// Refusals a visitor causes (an unlinked or unverified identity-provider account) are not server errors.
+const EXPECTED_REFUSALS = new Set(["AccessDenied", "OAuthAccountNotLinked", "CredentialsSignin"]);
+
+/** An identity-provider sign-in: only a verified email, and never into a disabled account. */
+async function allowProviderSignIn(
+  profile: { email?: unknown; email_verified?: unknown } | undefined,
+  origin: RequestOrigin,
+) {
+  const email = typeof profile?.email === "string" ? profile.email.toLowerCase() : null;
+  if (!email || profile?.email_verified !== true) return false;
+  const db = await getDb();
+  const [existing] = await db
+    .select({ id: users.id, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.email, email))
+    .limit(1);
+  const allowed = !existing?.disabledAt;
+  // A brand-new account has no row yet: its first sign-in is recorded without an actor id.
+  await recordSignIn(
+    db,
+    { email, userId: existing?.id ?? null, outcome: allowed ? "signed_in" : "wrong_credentials" },
+    origin,
+  );
+  return allowed;
+}
+
+// A function of the request, read on each auth request rather than at import (build time needs no secret).
+async function config(request: Request | undefined): Promise<NextAuthConfig> {
+  const origin = originOf(request);
+  const db = await getDb();
   return {
     secret: getAuthSecret(),
-    trustHost: env.AUTH_TRUST_HOST ?? !isProduction,
-    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-    pages: { signIn: "/sign-in" },
+    // AUTH_URL names the public origin; without it, production must opt in to trusting the Host header.
+    trustHost: env.AUTH_TRUST_HOST ?? (Boolean(env.AUTH_URL) || !isProduction),
+    session: { strategy: "jwt", maxAge: SESSION_LIFETIME_MS / 1000 },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    adapter: DrizzleAdapter(db, { usersTable: users, accountsTable: accounts }),
     logger: {
       // A failed sign-in is an expected outcome, not a server error with a stack trace.
       error(error) {
-        if (error instanceof CredentialsSignin) logger.info({ code: error.code }, "sign-in refused");
-        else logger.error({ err: error }, "auth error");
+        if (error instanceof AuthError && EXPECTED_REFUSALS.has(error.type)) {
+          logger.info({ type: error.type }, "sign-in refused");
+        } else logger.error({ err: error }, "auth error");
       },
       warn(code) {
         logger.warn({ code }, "auth warning");
       },
       debug() {},
     },
-    providers: [Credentials({ credentials: { email: {}, password: {} }, authorize })],
+    providers: [Credentials({ credentials: { email: {}, password: {} }, authorize }), ...identityProviders()],
     callbacks: {
-      // The cookie carries only the user id; everything else is read fresh.
-      jwt({ token, user }) {
-        if (user?.id) token.sub = user.id;
+      async signIn({ account, profile }) {
+        if (!account || account.type === "credentials") return true;
+        return allowProviderSignIn(profile, origin);
+      },
+      // The cookie carries the user id and a server-side session's id; that row decides, on every request.
+      async jwt({ token, user }) {
+        if (user?.id) {
+          token.sub = user.id;
+          token.sid = await startSession(db, { userId: user.id, ...origin });
+        }
         return token;
       },
-      // What /api/auth/session and useSession() report: read from the database, so a role change shows at once.
+      // What /api/auth/session and useSession() report, read through the session row: a role change shows at once.
       async session({ session, token }) {
-        const user = token.sub ? await findUserById(await getDb(), token.sub) : undefined;
-        if (!user) return { ...session, user: undefined };
-        return { ...session, user: { ...session.user, ...user } };
+        const identity = typeof token.sid === "string" ? await identityFromSession(db, token.sid) : null;
+        if (!identity) return { ...session, user: undefined };
+        const { id, email, name, role } = identity;
+        return { ...session, user: { ...session.user, id, email, name, role } };
+      },
+    },
+    events: {
+      // Signing out ends the session everywhere: the old cookie is refused from the next request on.
+      async signOut(message) {
+        const sid = "token" in message ? message.token?.sid : undefined;
+        if (typeof sid === "string") await endSession(db, sid);
       },
     },
   };
 }
 
-export const { handlers, signIn, signOut } = NextAuth(config);
+export const { handlers, signIn, signOut } = NextAuth((request) => config(request));

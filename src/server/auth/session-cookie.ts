@@ -5,7 +5,7 @@ import { getAuthSecret } from "./secret";
 // Auth.js names the cookie by whether it was set over HTTPS.
 const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
 
-const sessionClaims = z.object({ sub: z.uuid() });
+const sessionClaims = z.object({ sub: z.uuid(), sid: z.string().min(20).max(100) });
 
 function parseCookies(header: string): Map<string, string> {
   const cookies = new Map<string, string>();
@@ -40,17 +40,17 @@ export function findSessionToken(cookieHeader: string | null): { name: string; t
 }
 
 /**
- * The user id in the session cookie: one decryption, no Auth.js request
+ * The session id in the session cookie: one decryption, no Auth.js request
  * handling and no cookie re-encryption on the hot path. Invalid, expired or
- * foreign tokens count as no session.
+ * foreign tokens, and tokens from before server-side sessions, count as none.
  */
-export async function sessionUserId(cookieHeader: string | null): Promise<string | null> {
+export async function sessionIdFromCookie(cookieHeader: string | null): Promise<string | null> {
   const found = findSessionToken(cookieHeader);
   if (!found) return null;
   try {
     const payload = await decode({ token: found.token, secret: getAuthSecret(), salt: found.name });
     const claims = sessionClaims.safeParse(payload);
-    return claims.success ? claims.data.sub : null;
+    return claims.success ? claims.data.sid : null;
   } catch {
     return null;
   }

@@ -1,5 +1,6 @@
 import { env, isBuildPhase, shouldSeedDemoData } from "@/env";
 import { logger } from "../observability/logger";
+import { onShutdown } from "../runtime/lifecycle";
 import { connect, type DatabaseTarget } from "./connect";
 import { isCatalogEmpty, seedDemoData } from "./seed";
 import type { DatabaseConnection, Db } from "./types";
@@ -17,6 +18,7 @@ async function open(): Promise<DatabaseConnection> {
     const seeded = await seedDemoData(connection.db);
     logger.info(seeded, "seeded demo data into an empty database");
   }
+  onShutdown("database", "close", () => connection.close());
   logger.info({ driver: connection.driver }, "database ready");
   return connection;
 }

@@ -1,6 +1,7 @@
 import { env } from "@/env";
 import { getConnection } from "../db/client";
 import { logger } from "../observability/logger";
+import { onShutdown } from "../runtime/lifecycle";
 import { createEventBus, type EventBus } from "./bus";
 import { pruneEvents } from "./retention";
 
@@ -16,7 +17,13 @@ async function start(): Promise<EventBus> {
       (error: unknown) => logger.warn({ err: error }, "could not prune old events"),
     );
   void prune();
-  setInterval(() => void prune(), PRUNE_EVERY_MS).unref();
+  const pruning = setInterval(() => void prune(), PRUNE_EVERY_MS);
+  pruning.unref();
+  // On shutdown the streams end first, so their clients resume on another instance while this one drains.
+  onShutdown("event bus", "release", async () => {
+    clearInterval(pruning);
+    await bus.close();
+  });
   logger.info({ position: bus.position() }, "event bus listening");
   return bus;
 }

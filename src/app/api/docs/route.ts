@@ -1,5 +1,5 @@
 import { apiDocsPage } from "@/server/http/api-docs";
 
-export function GET() {
-  return apiDocsPage();
+export function GET(request: Request) {
+  return apiDocsPage(request.headers.get("x-nonce"));
 }

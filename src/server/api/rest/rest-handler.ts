@@ -1,4 +1,5 @@
 import { TRPCError } from "@trpc/server";
+import { carriesCredentials } from "../../auth/credentials";
 import { bodyTooLargeMessage, limitBody } from "../../http/body-limit";
 import type { Context } from "../context";
 import { createCaller } from "../root";
@@ -118,6 +119,8 @@ export async function handleRestRequest(
   if (!input.ok) return input.response;
 
   const headers = new Headers();
+  // Answers that depend on who asked must never sit in a shared cache.
+  if (carriesCredentials(limited.headers)) headers.set("Cache-Control", "private, no-store");
   try {
     const output = await callProcedure(await createContext(limited), operation.procedurePath, input.value);
     if (!operation.rest.created) return Response.json(output, { headers });

@@ -1,12 +1,16 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { account } from "@/lib/contracts/account";
+import { accountProfile, changePasswordInput } from "@/lib/contracts/account";
 import { createTokenInput, issuedToken, tokenIdInput, tokenSummary } from "@/lib/contracts/tokens";
 import { createApiToken } from "../../domain/tokens/create-token";
 import { listApiTokens } from "../../domain/tokens/list-tokens";
 import { revokeApiToken } from "../../domain/tokens/revoke-token";
 import { auditContext } from "../audit-context";
-import { protectedProcedure } from "../trpc";
+import { recordAudit } from "../../domain/audit/record-audit";
+import { endAllSessions } from "../../domain/sessions/sessions";
+import { changePassword, hasPassword } from "../../domain/users/change-password";
+import { rateLimitPolicies } from "../../http/rate-limit/policies";
+import { protectedProcedure, rateLimit } from "../trpc";
 
 export const accountRouter = {
   me: protectedProcedure
@@ -22,11 +26,33 @@ export const accountRouter = {
       },
     })
     .input(z.void())
-    .output(account)
-    .query(({ ctx }) => {
+    .output(accountProfile)
+    .query(async ({ ctx }) => {
       const { id, email, name, role } = ctx.actor;
-      return { id, email, name, role };
+      return { id, email, name, role, hasPassword: await hasPassword(ctx.db, id) };
     }),
+
+  /** Ends every session of the account, this one included: "sign out of all devices". */
+  signOutEverywhere: protectedProcedure
+    .meta({ access: "manage:session:own" })
+    .input(z.void())
+    .output(z.object({ sessionsEnded: z.number().int() }))
+    .mutation(async ({ ctx }) => {
+      const audit = auditContext(ctx);
+      return ctx.db.transaction(async (tx) => {
+        const sessionsEnded = await endAllSessions(tx, ctx.actor.id);
+        await recordAudit(tx, audit, { action: "account.signed_out_everywhere", summary: { sessionsEnded } });
+        return { sessionsEnded };
+      });
+    }),
+
+  /** Checks the current password; every other session ends. Strictly rate limited per account. */
+  changePassword: protectedProcedure
+    .meta({ access: "update:account:own" })
+    .use(rateLimit(rateLimitPolicies.passwordChange, (ctx) => ctx.clientIp))
+    .input(changePasswordInput)
+    .output(z.object({ otherSessionsEnded: z.number().int() }))
+    .mutation(({ ctx, input }) => changePassword(ctx.db, auditContext(ctx), input, ctx.actor.sessionId)),
 
   tokens: {
     /** Signed-in sessions only: a token cannot list, make or revoke tokens. */

@@ -5,7 +5,8 @@ import { issuedToken, issueTokenInput } from "@/lib/contracts/tokens";
 import { createApiToken } from "../../domain/tokens/create-token";
 import { signUp } from "../../domain/users/sign-up";
 import { verifyCredentials } from "../../domain/users/verify-credentials";
-import { enforceRateLimit, rateLimitPolicies } from "../../http/rate-limit";
+import { assertSignInAllowed, recordSignInFailure } from "../../http/rate-limit/limiter";
+import { rateLimitPolicies } from "../../http/rate-limit/policies";
 import { auditContext } from "../audit-context";
 import { publicProcedure, rateLimit } from "../trpc";
 
@@ -42,10 +43,12 @@ export const authRouter = {
     .input(issueTokenInput)
     .output(issuedToken)
     .mutation(async ({ ctx, input }) => {
-      await enforceRateLimit(ctx.db, rateLimitPolicies.signInPerAddress, ctx.clientIp);
-      await enforceRateLimit(ctx.db, rateLimitPolicies.signInPerAccount, input.email);
+      await assertSignInAllowed(ctx.rateLimiter, input.email, ctx.clientIp);
       const user = await verifyCredentials(ctx.db, input);
-      if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Wrong email or password." });
+      if (!user) {
+        await recordSignInFailure(ctx.rateLimiter, input.email, ctx.clientIp);
+        throw new TRPCError({ code: "UNAUTHORIZED", message: "Wrong email or password." });
+      }
       return createApiToken(ctx.db, auditContext({ ...ctx, actor: user }), input);
     }),
 } satisfies TRPCRouterRecord;

@@ -7,3 +7,5 @@ export * from "./payments";
 export * from "./events";
 export * from "./api-tokens";
 export * from "./audit-log";
+export * from "./user-sessions";
+export * from "./accounts";

@@ -1,12 +1,17 @@
-import { integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { doublePrecision, index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
-/** Fixed-window counters, shared by every app instance that uses the same database. */
-export const rateLimits = pgTable(
-  "rate_limits",
+/**
+ * Token buckets kept as GCRA's one number per key: the "theoretical arrival
+ * time" (ms since the epoch) of the next allowed request. Shared by every app
+ * instance on the database.
+ */
+export const rateLimitBuckets = pgTable(
+  "rate_limit_buckets",
   {
-    key: text("key").notNull(),
-    windowStart: timestamp("window_start", { withTimezone: true, precision: 3 }).notNull(),
-    hits: integer("hits").notNull().default(1),
+    key: text("key").primaryKey(),
+    tat: doublePrecision("tat").notNull(),
+    /** When the bucket is full again and the row can go. */
+    expiresAt: timestamp("expires_at", { withTimezone: true, precision: 3 }).notNull(),
   },
-  (table) => [primaryKey({ columns: [table.key, table.windowStart] })],
+  (table) => [index("rate_limit_buckets_expires_idx").on(table.expiresAt)],
 );

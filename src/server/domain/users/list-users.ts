@@ -4,6 +4,7 @@ import type { AdminUserDto } from "@/lib/contracts/admin";
 import { users } from "../../db/schema";
 import type { Db } from "../../db/types";
 import { decodeCursor, encodeCursor } from "../pagination/cursor";
+import { adminUserColumns, toAdminUserDto } from "./user-row";
 
 /** Accounts by email, searchable by email or name: never a password hash. */
 export async function listUsers(
@@ -21,12 +22,12 @@ export async function listUsers(
     conditions.push(or(ilike(users.email, pattern), ilike(users.name, pattern)) as SQL);
   }
   const rows = await db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, createdAt: users.createdAt })
+    .select(adminUserColumns)
     .from(users)
     .where(and(...conditions))
     .orderBy(asc(users.email), asc(users.id))
     .limit(options.limit + 1);
-  const items = rows.slice(0, options.limit).map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
+  const items = rows.slice(0, options.limit).map(toAdminUserDto);
   const last = items.at(-1);
   return {
     items,

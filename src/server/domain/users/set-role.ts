@@ -5,14 +5,7 @@ import { users } from "../../db/schema";
 import type { Db } from "../../db/types";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
 import { DomainError } from "../errors";
-
-const userColumns = {
-  id: users.id,
-  email: users.email,
-  name: users.name,
-  role: users.role,
-  createdAt: users.createdAt,
-};
+import { adminUserColumns, toAdminUserDto } from "./user-row";
 
 /**
  * Gives a user a role; it applies from their next request. The admins' rows
@@ -26,9 +19,9 @@ export async function setRole(
 ): Promise<AdminUserDto> {
   return db.transaction(async (tx) => {
     const admins = await tx.select({ id: users.id }).from(users).where(eq(users.role, "admin")).for("update");
-    const [target] = await tx.select(userColumns).from(users).where(eq(users.id, input.userId)).for("update");
+    const [target] = await tx.select(adminUserColumns).from(users).where(eq(users.id, input.userId)).for("update");
     if (!target) throw new DomainError("NOT_FOUND", "We could not find that account.");
-    if (target.role === input.role) return { ...target, createdAt: target.createdAt.toISOString() };
+    if (target.role === input.role) return toAdminUserDto(target);
     if (target.role === "admin" && admins.length <= 1) {
       throw new DomainError("CONFLICT", "This is the last administrator: make someone else an administrator first.");
     }
@@ -36,13 +29,13 @@ export async function setRole(
       .update(users)
       .set({ role: input.role })
       .where(eq(users.id, target.id))
-      .returning(userColumns);
+      .returning(adminUserColumns);
     if (!updated) throw new DomainError("NOT_FOUND", "We could not find that account.");
     await recordAudit(tx, audit, {
       action: "user.role_changed",
       target: { type: "user", id: target.id },
       summary: { email: target.email, before: { role: target.role }, after: { role: input.role } },
     });
-    return { ...updated, createdAt: updated.createdAt.toISOString() };
+    return toAdminUserDto(updated);
   });
 }

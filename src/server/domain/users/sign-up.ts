@@ -1,4 +1,5 @@
 import type { SignUpInput } from "@/lib/contracts/account";
+import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "../../security/common-passwords";
 import { hashPassword } from "../../security/password";
 import { users } from "../../db/schema";
 import type { Db } from "../../db/types";
@@ -7,6 +8,7 @@ import { DomainError } from "../errors";
 
 /** Creates a customer account. The unique index, not a prior lookup, decides a race between two sign-ups. */
 export async function signUp(db: Db, input: SignUpInput): Promise<Actor> {
+  assertUncommonPassword(input.password);
   const passwordHash = await hashPassword(input.password);
   const [created] = await db
     .insert(users)
@@ -15,4 +17,12 @@ export async function signUp(db: Db, input: SignUpInput): Promise<Actor> {
     .returning({ id: users.id, email: users.email, name: users.name, role: users.role });
   if (!created) throw new DomainError("CONFLICT", "An account with this email already exists. Sign in instead.");
   return created;
+}
+
+/** A BAD_REQUEST naming the password field, as a zod failure would, so forms show it beside the field. */
+export function assertUncommonPassword(password: string, field = "password"): void {
+  if (!isCommonPassword(password)) return;
+  throw new DomainError("BAD_REQUEST", `Invalid input. ${field}: ${COMMON_PASSWORD_MESSAGE}`, {
+    issues: [{ path: field, message: COMMON_PASSWORD_MESSAGE }],
+  });
 }

@@ -1,6 +1,7 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { adminUser, setRoleInput, usersListInput, usersPage } from "@/lib/contracts/admin";
+import { adminUser, setDisabledInput, setRoleInput, usersListInput, usersPage } from "@/lib/contracts/admin";
 import { listUsers } from "../../../domain/users/list-users";
+import { setDisabled } from "../../../domain/users/set-disabled";
 import { setRole } from "../../../domain/users/set-role";
 import { auditContext } from "../../audit-context";
 import { protectedProcedure } from "../../trpc";
@@ -18,4 +19,11 @@ export const adminUsersRouter = {
     .input(setRoleInput)
     .output(adminUser)
     .mutation(({ ctx, input }) => setRole(ctx.db, auditContext(ctx), input)),
+
+  /** A disabled account cannot sign in; its sessions and tokens stop working on the next request. */
+  setDisabled: protectedProcedure
+    .meta({ access: "update:user:any" })
+    .input(setDisabledInput)
+    .output(adminUser)
+    .mutation(({ ctx, input }) => setDisabled(ctx.db, auditContext(ctx), input)),
 } satisfies TRPCRouterRecord;

@@ -1,0 +1,70 @@
+/**
+ * The production server (`npm start`): Next.js's request handler behind a
+ * node:http server of our own, for what `next start` cannot do: record the
+ * TCP peer address for rate limits, give every response a request id, cap
+ * every body and URL, and shut down gracefully (end live streams so clients
+ * resume elsewhere, drain in-flight requests within a bound, close the event
+ * bus and the database pool, exit 0).
+ */
+import http from "node:http";
+import next from "next";
+import { logger } from "../src/server/observability/logger";
+import { beginShutdown, runShutdownPhase } from "../src/server/runtime/lifecycle";
+import { guardRequest } from "./request-guards";
+import { settings } from "./settings";
+
+const app = next({ dev: false, hostname: settings.HOSTNAME, port: settings.PORT });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+let inFlight = 0;
+let stopping = false;
+
+const server = http.createServer((req, res) => {
+  inFlight += 1;
+  res.on("close", () => (inFlight -= 1));
+  // During shutdown a keep-alive client is told to reconnect (to another instance) after this answer.
+  if (stopping) res.setHeader("Connection", "close");
+  if (!guardRequest(req, res)) return;
+  handle(req, res).catch((error: unknown) => {
+    logger.error({ err: error, url: req.url }, "request handler failed");
+    if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+    res.end(JSON.stringify({ code: "INTERNAL_SERVER_ERROR", message: "Something went wrong on our side." }));
+  });
+});
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+
+server.listen(settings.PORT, settings.HOSTNAME, () => {
+  logger.info({ port: settings.PORT, hostname: settings.HOSTNAME ?? "*" }, "storefront listening");
+});
+
+async function waitForDrain(deadline: number): Promise<void> {
+  while (inFlight > 0 && Date.now() < deadline) {
+    server.closeIdleConnections();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function shutdown(signal: NodeJS.Signals): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  const started = Date.now();
+  const deadline = started + settings.SHUTDOWN_TIMEOUT_SECONDS * 1000;
+  logger.info({ signal, inFlight }, "shutting down: no new connections, draining");
+  beginShutdown();
+  server.close();
+  server.closeIdleConnections();
+  const report = (name: string, error: unknown) => logger.warn({ err: error, hook: name }, "shutdown step failed");
+  await runShutdownPhase("release", 5_000, report);
+  await waitForDrain(deadline);
+  const cut = inFlight;
+  server.closeAllConnections();
+  await runShutdownPhase("close", 5_000, report);
+  await app.close().catch((error: unknown) => report("next", error));
+  logger.info({ cut, ms: Date.now() - started }, "shut down");
+  process.exit(0);
+}
+
+process.once("SIGTERM", () => void shutdown("SIGTERM"));
+process.once("SIGINT", () => void shutdown("SIGINT"));

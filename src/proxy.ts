@@ -1,0 +1,60 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { apiPolicy, pagePolicy } from "@/server/http/content-security-policy";
+import { isCrossSiteCookieRequest } from "@/server/auth/csrf";
+import { isValidRequestId, REQUEST_ID_HEADER } from "@/server/http/request-id";
+import { securityHeaders } from "@/server/http/security-headers";
+
+function answer(status: number, code: string, message: string): NextResponse {
+  return NextResponse.json(
+    { code, message },
+    { status, headers: { ...securityHeaders(), "Content-Security-Policy": apiPolicy } },
+  );
+}
+
+function decodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs before every route: the one place for response headers (a fresh CSP
+ * nonce per page), request ids where no server of ours set one, and the
+ * refusals that must happen before any route code (malformed addresses,
+ * cross-site use of the session cookie).
+ */
+export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  if (!decodable(pathname)) return answer(400, "BAD_REQUEST", "The address contains malformed percent-encoding.");
+  if (isCrossSiteCookieRequest(request)) {
+    return answer(403, "FORBIDDEN", "Another site cannot act with your session here. Use the shop's own pages.");
+  }
+
+  const requestHeaders = new Headers(request.headers);
+  const offered = requestHeaders.get(REQUEST_ID_HEADER);
+  const requestId = offered && isValidRequestId(offered) ? offered : crypto.randomUUID();
+  requestHeaders.set(REQUEST_ID_HEADER, requestId);
+
+  const isPage = !pathname.startsWith("/api/") || pathname === "/api/docs";
+  const nonce = isPage ? btoa(crypto.randomUUID()) : null;
+  const policy = nonce ? pagePolicy(nonce) : apiPolicy;
+  if (nonce) {
+    // Next reads the nonce from the request's CSP header and puts it on every script it renders.
+    requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set("Content-Security-Policy", policy);
+  }
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [name, value] of Object.entries(securityHeaders())) response.headers.set(name, value);
+  response.headers.set("Content-Security-Policy", policy);
+  response.headers.set("X-Request-Id", requestId);
+  return response;
+}
+
+export const config = {
+  // Hashed build assets are immutable files: next.config.ts gives them nosniff, nothing here applies.
+  matcher: ["/((?!_next/static|_next/image).*)"],
+};

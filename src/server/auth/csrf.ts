@@ -1,0 +1,34 @@
+import { env } from "@/env";
+import { findSessionToken } from "./session-cookie";
+
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+// Identity providers may post their answer back cross-site (OIDC form_post); Auth.js checks state and PKCE there.
+const EXEMPT_PREFIXES = ["/api/auth/callback/oidc", "/api/auth/callback/github"];
+
+/**
+ * True when a request would act with the browser's session cookie but was
+ * started by another site: an unsafe method, the session cookie, no bearer
+ * token, and `Sec-Fetch-Site` or `Origin` saying cross-site (or `Origin:
+ * null`), unless that origin is allowed by CORS_ALLOWED_ORIGINS. Requests with
+ * neither header do not come from a browser that could be tricked.
+ */
+export function isCrossSiteCookieRequest(request: Request, allowedOrigins = env.CORS_ALLOWED_ORIGINS): boolean {
+  if (!UNSAFE_METHODS.has(request.method)) return false;
+  const headers = request.headers;
+  if (headers.has("authorization") || !findSessionToken(headers.get("cookie"))) return false;
+  const path = new URL(request.url).pathname;
+  if (EXEMPT_PREFIXES.some((prefix) => path.startsWith(prefix))) return false;
+  const origin = headers.get("origin");
+  if (origin !== null && allowedOrigins.includes(origin)) return false;
+  if (origin === "null") return true;
+  const site = headers.get("sec-fetch-site");
+  if (site === "cross-site" || site === "same-site") return true;
+  if (origin === null) return false;
+  const host = headers.get("x-forwarded-host") ?? headers.get("host");
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}

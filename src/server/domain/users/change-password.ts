@@ -1,0 +1,52 @@
+import { eq } from "drizzle-orm";
+import type { ChangePasswordInput } from "@/lib/contracts/account";
+import { users } from "../../db/schema";
+import type { Db } from "../../db/types";
+import { hashPassword, verifyPassword } from "../../security/password";
+import { recordAudit, type AuditContext } from "../audit/record-audit";
+import { DomainError } from "../errors";
+import { endAllSessions } from "../sessions/sessions";
+import { assertUncommonPassword } from "./sign-up";
+
+/** False for accounts made through an identity provider that never set a password. */
+export async function hasPassword(db: Db, userId: string): Promise<boolean> {
+  const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).limit(1);
+  return Boolean(user?.passwordHash);
+}
+
+/**
+ * Sets a new password after checking the current one (an account made through
+ * an identity provider may set its first password without one). Every other
+ * session of the account ends; the one making the change stays signed in.
+ */
+export async function changePassword(
+  db: Db,
+  audit: AuditContext,
+  input: ChangePasswordInput,
+  keepSessionId: string | null,
+): Promise<{ otherSessionsEnded: number }> {
+  assertUncommonPassword(input.newPassword, "newPassword");
+  const [user] = await db
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, audit.actor.id))
+    .limit(1);
+  if (!user) throw new DomainError("NOT_FOUND", "We could not find your account.");
+  if (user.passwordHash && !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    const message = "Your current password is not right";
+    throw new DomainError("BAD_REQUEST", `Invalid input. currentPassword: ${message}`, {
+      issues: [{ path: "currentPassword", message }],
+    });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  return db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, audit.actor.id));
+    const otherSessionsEnded = await endAllSessions(tx, audit.actor.id, keepSessionId);
+    await recordAudit(tx, audit, {
+      action: "account.password_changed",
+      target: { type: "user", id: audit.actor.id },
+      summary: { otherSessionsEnded },
+    });
+    return { otherSessionsEnded };
+  });
+}

@@ -1,0 +1,75 @@
+import { logger } from "../../observability/logger";
+import { rateLimitPolicies, tierPolicies, type RateLimitPolicy } from "./policies";
+import type { RateLimitDecision, RateLimitStore } from "./store";
+
+/** Thrown when a caller is over a limit; every face turns it into a 429 with Retry-After. */
+export class RateLimitExceeded extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many requests. Try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}.`);
+    this.name = "RateLimitExceeded";
+  }
+}
+
+export interface RateLimiter {
+  /** Spends one request; throws RateLimitExceeded when the bucket is empty. */
+  consume(policy: RateLimitPolicy, subject: string): Promise<void>;
+  /** Throws RateLimitExceeded when the subject is already over the limit, spending nothing. */
+  check(policy: RateLimitPolicy, subject: string): Promise<void>;
+  /** Spends one request whatever the verdict (counting failures). */
+  record(policy: RateLimitPolicy, subject: string): Promise<void>;
+}
+
+/**
+ * A limiter over two stores: the shared one (database or Redis) for every tier
+ * but reads, which stay in this process's memory. A store that fails (Redis
+ * down) lets the request through and says so in the log: an outage of the
+ * limiter must not become an outage of the shop.
+ */
+export function createRateLimiter(shared: RateLimitStore, local: RateLimitStore): RateLimiter {
+  const storeFor = (policy: RateLimitPolicy) => (policy === tierPolicies.reads ? local : shared);
+  async function ask(policy: RateLimitPolicy, subject: string, spend: boolean): Promise<RateLimitDecision> {
+    try {
+      const store = storeFor(policy);
+      return await (spend ? store.take(policy, subject) : store.peek(policy, subject));
+    } catch (error) {
+      logger.warn({ err: error, policy: policy.name }, "rate limiter unavailable; allowing the request");
+      return { allowed: true, retryAfterSeconds: 0 };
+    }
+  }
+  return {
+    async consume(policy, subject) {
+      const decision = await ask(policy, subject, true);
+      if (!decision.allowed) throw new RateLimitExceeded(decision.retryAfterSeconds);
+    },
+    async check(policy, subject) {
+      const decision = await ask(policy, subject, false);
+      if (!decision.allowed) throw new RateLimitExceeded(decision.retryAfterSeconds);
+    },
+    async record(policy, subject) {
+      await ask(policy, subject, true);
+    },
+  };
+}
+
+/** Refuses a sign-in attempt (password or token) that the failure budgets no longer allow. */
+export async function assertSignInAllowed(limiter: RateLimiter, email: string, address: string): Promise<void> {
+  const verdicts = await Promise.allSettled([
+    limiter.check(rateLimitPolicies.signInFailuresPerAddress, address),
+    limiter.check(rateLimitPolicies.signInFailuresPerAccountAndAddress, `${email}|${address}`),
+    limiter.check(rateLimitPolicies.signInFailuresPerAccount, email),
+  ]);
+  const refusals = verdicts.flatMap((verdict) =>
+    verdict.status === "rejected" && verdict.reason instanceof RateLimitExceeded ? [verdict.reason] : [],
+  );
+  if (refusals.length > 0)
+    throw new RateLimitExceeded(Math.max(...refusals.map((refusal) => refusal.retryAfterSeconds)));
+}
+
+/** Counts one failed sign-in against the address, the account from that address, and the account. */
+export async function recordSignInFailure(limiter: RateLimiter, email: string, address: string): Promise<void> {
+  await Promise.all([
+    limiter.record(rateLimitPolicies.signInFailuresPerAddress, address),
+    limiter.record(rateLimitPolicies.signInFailuresPerAccountAndAddress, `${email}|${address}`),
+    limiter.record(rateLimitPolicies.signInFailuresPerAccount, email),
+  ]);
+}

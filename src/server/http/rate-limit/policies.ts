@@ -1,0 +1,41 @@
+import { env } from "@/env";
+
+/** `limit` requests per `periodSeconds`, replenished evenly (a token bucket holding `limit`). */
+export interface RateLimitPolicy {
+  name: string;
+  limit: number;
+  periodSeconds: number;
+}
+
+const scaled = (limit: number) => Math.max(1, Math.round(limit * env.RATE_LIMIT_SCALE));
+
+/**
+ * The tiers. Strict ones count only what an attacker does (failed sign-ins),
+ * per address and per account; a much higher per-account ceiling stops a
+ * distributed guesser without letting one address lock the owner out.
+ */
+export const rateLimitPolicies = {
+  signUp: { name: "sign-up", limit: scaled(10), periodSeconds: 3600 },
+  signInFailuresPerAddress: { name: "sign-in-fail-address", limit: scaled(30), periodSeconds: 600 },
+  signInFailuresPerAccountAndAddress: { name: "sign-in-fail-account-address", limit: scaled(10), periodSeconds: 60 },
+  signInFailuresPerAccount: { name: "sign-in-fail-account", limit: scaled(100), periodSeconds: 3600 },
+  passwordChange: { name: "password-change", limit: scaled(10), periodSeconds: 3600 },
+} satisfies Record<string, RateLimitPolicy>;
+
+/** The loose tiers every procedure passes: null when configured off (0). */
+export const tierPolicies: { writes: RateLimitPolicy | null; reads: RateLimitPolicy | null } = {
+  writes:
+    env.RATE_LIMIT_WRITES_PER_MINUTE > 0
+      ? { name: "writes", limit: scaled(env.RATE_LIMIT_WRITES_PER_MINUTE), periodSeconds: 60 }
+      : null,
+  reads:
+    env.RATE_LIMIT_READS_PER_MINUTE > 0
+      ? { name: "reads", limit: scaled(env.RATE_LIMIT_READS_PER_MINUTE), periodSeconds: 60 }
+      : null,
+};
+
+/** GCRA's two numbers: the spacing between requests and the whole period, in milliseconds. */
+export function gcraParameters(policy: RateLimitPolicy): { intervalMs: number; periodMs: number } {
+  const periodMs = policy.periodSeconds * 1000;
+  return { intervalMs: periodMs / policy.limit, periodMs };
+}
