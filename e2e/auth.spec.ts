@@ -19,7 +19,7 @@ test("sign up, sign out, sign in again", async ({ page }) => {
   await page.getByRole("link", { name: "Sign in" }).click();
   await page.getByLabel("Email").fill(email.toUpperCase());
   await page.getByLabel("Password").fill("a long password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByTestId("signed-in-as")).toContainText("Erin Example");
 });
 
@@ -28,7 +28,7 @@ test("a wrong password and an unknown email get the same message", async ({ page
     await page.goto("/sign-in");
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill("not the password");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByTestId("form-error")).toHaveText("Wrong email or password.");
     await expect(page.getByTestId("signed-in-as")).toHaveCount(0);
   }
@@ -63,7 +63,7 @@ test("sign-in returns to the page that asked for it", async ({ page }) => {
   await page.goto("/sign-in?callbackUrl=%2Fproducts%2Foak-stool");
   await page.getByLabel("Email").fill(SHOPPER.email);
   await page.getByLabel("Password").fill(SHOPPER.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/products\/oak-stool$/);
   await expect(page.getByTestId("signed-in-as")).toContainText("Sam Shopper");
 });

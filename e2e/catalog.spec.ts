@@ -66,7 +66,8 @@ test("opening a product from the grid", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Brass Desk Lamp", level: 1 })).toBeVisible();
 });
 
-test("an unknown product is a real 404 page", async ({ page }) => {
+test("an unknown product is a real 404 page", async ({ page, consoleGuard }) => {
+  consoleGuard.allow(/no-such-product: Failed to load resource: .* 404/);
   const response = await page.goto("/products/no-such-product");
   expect(response?.status()).toBe(404);
   await expect(page.getByTestId("not-found")).toContainText("Page not found");
@@ -74,7 +75,8 @@ test("an unknown product is a real 404 page", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "All products" })).toBeVisible();
 });
 
-test("an unknown address is a 404 page too", async ({ page }) => {
+test("an unknown address is a 404 page too", async ({ page, consoleGuard }) => {
+  consoleGuard.allow(/no\/such\/page: Failed to load resource: .* 404/);
   const response = await page.goto("/no/such/page");
   expect(response?.status()).toBe(404);
   await expect(page.getByTestId("not-found")).toBeVisible();

@@ -15,20 +15,26 @@ function isExpectedApiError(message: ConsoleMessage): boolean {
   return /status of 4\d\d/.test(message.text()) && /\/api\/(trpc|v1|auth)\//.test(url);
 }
 
-function watchPage(page: Page, problems: string[]): void {
+function watchPage(page: Page, problems: string[], appOrigin: string): void {
+  // Another site's pages (the test identity provider's) are not ours to judge.
+  const onApp = () => page.url().startsWith(appOrigin);
   page.on("console", (message) => {
-    if (message.type() === "error" && !isExpectedApiError(message)) {
+    if (onApp() && message.type() === "error" && !isExpectedApiError(message)) {
       problems.push(`console error on ${page.url()}: ${message.text()} (${message.location().url})`);
     }
   });
-  page.on("pageerror", (error) => problems.push(`uncaught error on ${page.url()}: ${error.message}`));
+  page.on("pageerror", (error) => {
+    if (onApp()) problems.push(`uncaught error on ${page.url()}: ${error.message}`);
+  });
   page.on("requestfailed", (request) => {
+    if (!onApp()) return;
     const failure = request.failure()?.errorText ?? "";
     // A navigation cancels the page's open requests (live streams, prefetches): not a failure.
     if (failure.includes("ERR_ABORTED")) return;
     problems.push(`request failed on ${page.url()}: ${request.url()} ${failure}`);
   });
   page.on("response", (response) => {
+    if (!onApp()) return;
     const url = new URL(response.url());
     if (response.status() >= 500 || (response.status() >= 400 && url.pathname.startsWith("/_next/"))) {
       problems.push(`${response.status()} for ${response.url()} on ${page.url()}`);
@@ -43,12 +49,13 @@ function watchPage(page: Page, problems: string[]): void {
  */
 export const test = base.extend<{ consoleGuard: ConsoleGuard }>({
   consoleGuard: [
-    async ({ context }, use, testInfo) => {
+    async ({ context, baseURL }, use, testInfo) => {
       const problems: string[] = [];
       const allowed: RegExp[] = [];
+      const appOrigin = new URL(baseURL ?? "http://localhost").origin;
       const watch = (watched: BrowserContext) => {
-        watched.pages().forEach((page) => watchPage(page, problems));
-        watched.on("page", (page) => watchPage(page, problems));
+        watched.pages().forEach((page) => watchPage(page, problems, appOrigin));
+        watched.on("page", (page) => watchPage(page, problems, appOrigin));
       };
       watch(context);
       await use({ watch, allow: (pattern) => allowed.push(pattern) });

@@ -26,26 +26,27 @@ function assignRequestId(req: IncomingMessage, res: ServerResponse): string {
   return id;
 }
 
+/** The API reads bodies through a cap of its own (src/server/http/body-limit.ts), streamed ones included. */
+const CAPS_ITS_OWN_BODIES = /^\/api\/(trpc|v1)\//;
+
 /**
- * Stops a body once it passes MAX_BODY_BYTES, whatever route it is for
- * (Auth.js, server actions, tRPC, REST): a declared length is refused up
- * front, a chunked one when it crosses the line.
+ * Keeps every body under MAX_BODY_BYTES, whatever route it is for (Auth.js,
+ * server actions, tRPC, REST): a declared length over the cap is refused up
+ * front; a body of unknown length (chunked) is refused outside the API, whose
+ * handlers count streamed bytes themselves. (Counting here would mean reading
+ * the stream before Next.js does.)
  */
 function capBody(req: IncomingMessage, res: ServerResponse): boolean {
-  const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > MAX_BODY_BYTES) {
+  const declared = req.headers["content-length"];
+  if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) {
     reject(res, 413, "PAYLOAD_TOO_LARGE", `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
-    req.resume();
     return false;
   }
-  let received = 0;
-  req.on("data", (chunk: Buffer) => {
-    received += chunk.length;
-    if (received > MAX_BODY_BYTES && !res.headersSent) {
-      reject(res, 413, "PAYLOAD_TOO_LARGE", `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
-      req.destroy();
-    }
-  });
+  const streamed = declared === undefined && req.headers["transfer-encoding"] !== undefined;
+  if (streamed && !CAPS_ITS_OWN_BODIES.test(req.url ?? "")) {
+    reject(res, 411, "LENGTH_REQUIRED", "Send a Content-Length with the request body.");
+    return false;
+  }
   return true;
 }
 
