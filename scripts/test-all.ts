@@ -69,6 +69,9 @@ if (!process.env.TEST_DATABASE_URL) {
     "  (TEST_DATABASE_URL is not set: the PostgreSQL runs of the integration and E2E suites were left out)\n",
   );
 }
+if (!process.env.TEST_REDIS_URL) {
+  process.stdout.write("  (TEST_REDIS_URL is not set: the Redis rate-limit store tests were left out)\n");
+}
 for (const [label, tally] of Object.entries(tallies)) {
   process.stdout.write(`  ${label.padEnd(12)} ${tally.passed} passed, ${tally.failed} failed\n`);
 }

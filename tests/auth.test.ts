@@ -125,7 +125,13 @@ describe("identity", () => {
     if (!actor) throw new Error("no admin");
     const { cookie } = await sessionCookieFor(database.db, actor.id);
     const me = await callerFor(database.db, null, { headers: new Headers({ cookie }) }).account.me();
-    expect(me).toEqual({ id: actor.id, email: "admin@storefront.test", name: "Ada Admin", role: "admin", hasPassword: true });
+    expect(me).toEqual({
+      id: actor.id,
+      email: "admin@storefront.test",
+      name: "Ada Admin",
+      role: "admin",
+      hasPassword: true,
+    });
   });
 
   it("reads the secure-prefixed cookie used over HTTPS", async () => {

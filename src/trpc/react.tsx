@@ -26,7 +26,8 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
         splitLink({
           condition: (op) => op.type === "subscription",
           true: httpSubscriptionLink({ url: "/api/trpc" }),
-          false: httpBatchLink({ url: "/api/trpc", maxURLLength: 2000 }),
+          // At most the server's batch size (src/server/api/http-handler.ts).
+          false: httpBatchLink({ url: "/api/trpc", maxURLLength: 2000, maxItems: 20 }),
         }),
       ],
     }),

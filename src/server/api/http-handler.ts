@@ -19,6 +19,8 @@ async function withEmptyBodyAsNoInput(request: Request): Promise<Request> {
   return new EmptyBodyRequest(request.url, { method: "POST", headers: request.headers });
 }
 
+export const MAX_BATCH_SIZE = 20;
+
 function tooLarge(): Response {
   return Response.json(
     { error: { code: -32600, message: bodyTooLargeMessage, data: { code: "PAYLOAD_TOO_LARGE", httpStatus: 413 } } },
@@ -38,6 +40,8 @@ export async function handleTrpcRequest(
     endpoint: "/api/trpc",
     req: prepared,
     router: appRouter,
+    // One request may carry a page's worth of calls, not a thousand (the browser link sends at most as many).
+    maxBatchSize: MAX_BATCH_SIZE,
     createContext: () => createContext(prepared),
     responseMeta({ errors }) {
       const headers: Record<string, string> = {};

@@ -16,9 +16,15 @@ const EXEMPT_PREFIXES = ["/api/auth/callback/oidc", "/api/auth/callback/github"]
 export function isCrossSiteCookieRequest(request: Request, allowedOrigins = env.CORS_ALLOWED_ORIGINS): boolean {
   if (!UNSAFE_METHODS.has(request.method)) return false;
   const headers = request.headers;
-  if (headers.has("authorization") || !findSessionToken(headers.get("cookie"))) return false;
+  // Server actions are refused from other sites with or without a cookie (Next.js would answer 500).
+  const isServerAction = headers.has("next-action");
+  if (!isServerAction && (headers.has("authorization") || !findSessionToken(headers.get("cookie")))) return false;
   const path = new URL(request.url).pathname;
   if (EXEMPT_PREFIXES.some((prefix) => path.startsWith(prefix))) return false;
+  return isCrossSite(headers, allowedOrigins);
+}
+
+function isCrossSite(headers: Headers, allowedOrigins: readonly string[]): boolean {
   const origin = headers.get("origin");
   if (origin !== null && allowedOrigins.includes(origin)) return false;
   if (origin === "null") return true;

@@ -1,9 +1,46 @@
 import pino from "pino";
 import { env } from "@/env";
 
-/** The one logger. JSON lines on stdout; never log card numbers, passwords or tokens. */
+type SerializedError = Omit<ReturnType<typeof pino.stdSerializers.err>, "cause"> & Record<string, unknown>;
+
+// A failed statement's message carries its parameters (emails, names, ids): never write those to a log.
+const PARAMETERS = /\s*params:[\s\S]*$/;
+
+/** Errors as pino writes them, minus SQL parameters and database row details anywhere in the cause chain. */
+function serializeError(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const serialized = pino.stdSerializers.err(error) as SerializedError;
+  delete serialized.params;
+  delete serialized.detail;
+  delete serialized.where;
+  serialized.message = serialized.message.replace(PARAMETERS, "");
+  if (typeof serialized.stack === "string") {
+    serialized.stack = serialized.stack.replace(/\nparams:[^\n]*/g, "");
+  }
+  if (error.cause !== undefined) serialized.cause = serializeError(error.cause);
+  return serialized;
+}
+
+/** The one logger. JSON lines on stdout; never log card numbers, passwords, tokens, cookies or SQL parameters. */
 export const logger = pino({
   level: env.LOG_LEVEL,
   base: undefined,
-  redact: ["password", "*.password", "cardNumber", "*.cardNumber", "token", "*.token"],
+  serializers: { err: serializeError },
+  redact: {
+    paths: [
+      "password",
+      "*.password",
+      "currentPassword",
+      "newPassword",
+      "cardNumber",
+      "*.cardNumber",
+      "token",
+      "*.token",
+      "authorization",
+      "*.authorization",
+      "cookie",
+      "*.cookie",
+    ],
+    censor: "[redacted]",
+  },
 });
