@@ -5,6 +5,8 @@ import { ZodError } from "zod";
 import { roleCan, scopeNeeded, type Permission, type Role, type TokenScope } from "@/lib/permissions";
 import { listProcedures } from "@/server/api/procedures";
 import { appRouter } from "@/server/api/root";
+import { apiTokens } from "@/server/db/schema";
+import { getAuthSecret } from "@/server/auth/secret";
 import type { Access } from "@/server/api/trpc";
 import { seedDemoData } from "@/server/db/seed";
 import type { Actor } from "@/server/domain/actor";
@@ -16,7 +18,8 @@ import { APPROVED_CARD, insertProduct } from "./support/shop-fixtures";
  * The access test: every procedure of the app router, called by every kind of
  * caller, against one declared table of who may call what. A procedure missing
  * from the table fails, so a new one cannot ship without its rule being stated
- * and proven here.
+ * and proven here. Every answer and refusal is also searched for secrets
+ * (password and token hashes, the server secret): none may leave the server.
  */
 
 let database: TestDatabase;
@@ -180,12 +183,31 @@ function expectedOutcome(rule: Rule, who: Who): Outcome {
   return "allowed";
 }
 
+/** Secrets no answer may carry: hashes, the server secret, and every stored token hash. */
+async function secretsIn(text: string): Promise<string[]> {
+  const tokenHashes = await database.db.select({ hash: apiTokens.tokenHash }).from(apiTokens);
+  const forbidden = [
+    "$argon2",
+    "passwordHash",
+    "password_hash",
+    "tokenHash",
+    "token_hash",
+    getAuthSecret(),
+    ...tokenHashes.map((row) => row.hash),
+  ];
+  return forbidden.filter((secret) => secret && text.includes(secret));
+}
+
 async function actualOutcome(call: () => Promise<unknown>): Promise<Outcome | string> {
   try {
-    await call();
+    const answer = await call();
+    const leaked = await secretsIn(JSON.stringify(answer ?? null));
+    if (leaked.length > 0) return `leaked ${leaked.join(", ")}`;
     return "allowed";
   } catch (error) {
     if (!(error instanceof TRPCError)) throw error;
+    const leaked = await secretsIn(`${error.message} ${JSON.stringify(error.cause ?? null)}`);
+    if (leaked.length > 0) return `leaked ${leaked.join(", ")}`;
     if (error.cause instanceof ZodError) return `invalid input: ${error.message}`;
     if (error.code === "UNAUTHORIZED" || error.code === "FORBIDDEN" || error.code === "NOT_FOUND") return error.code;
     // A business refusal (an empty cart, an order cancelled already) still means access was granted.
