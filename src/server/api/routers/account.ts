@@ -46,7 +46,7 @@ export const accountRouter = {
       });
     }),
 
-  /** Checks the current password; every other session ends. Strictly rate limited per account. */
+  /** Checks the current password; every other session ends. Strictly rate limited per client address. */
   changePassword: protectedProcedure
     .meta({ access: "update:account:own" })
     .use(rateLimit(rateLimitPolicies.passwordChange, (ctx) => ctx.clientIp))
