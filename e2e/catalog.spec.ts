@@ -81,3 +81,9 @@ test("an unknown address is a 404 page too", async ({ page, consoleGuard }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByTestId("not-found")).toBeVisible();
 });
+
+test("the favicon browsers request on their own leads to the shop's icon", async ({ request }) => {
+  const response = await request.get("/favicon.ico");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toContain("image/svg+xml");
+});

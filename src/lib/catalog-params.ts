@@ -1,4 +1,4 @@
-import { catalogSorts, type CatalogSort } from "./contracts/catalog";
+import { catalogSorts, type CatalogSort } from "./catalog-sorts";
 
 export const CATALOG_PAGE_SIZE = 12;
 

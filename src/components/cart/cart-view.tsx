@@ -4,7 +4,7 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatMoney } from "@/lib/money";
-import { MAX_LINE_QUANTITY } from "@/lib/contracts/cart";
+import { MAX_LINE_QUANTITY } from "@/lib/cart-limits";
 import { errorMessage } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 import { useSetCartItem } from "./use-set-cart-item";

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { catalogHref, sortLabels } from "@/lib/catalog-params";
-import { catalogSorts, type CatalogSort } from "@/lib/contracts/catalog";
+import { catalogSorts, type CatalogSort } from "@/lib/catalog-sorts";
 
 export function SortSelect({ q, sort }: { q?: string; sort: CatalogSort }) {
   const router = useRouter();

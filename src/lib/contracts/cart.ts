@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { MAX_LINE_QUANTITY } from "../cart-limits";
 import { product } from "./catalog";
 import { cents, currency } from "./common";
 
-export const MAX_LINE_QUANTITY = 99;
+export { MAX_LINE_QUANTITY } from "../cart-limits";
 
 export const setCartItemInput = z.object({
   productId: z.uuid("Unknown product id"),

@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { catalogSorts } from "../catalog-sorts";
 import { textInput } from "../validation/text";
 import { cents, currency, cursorInput, isoDateTime, nextCursor } from "./common";
 
-export const catalogSorts = ["newest", "price_asc", "price_desc", "name"] as const;
-export type CatalogSort = (typeof catalogSorts)[number];
+export { catalogSorts, type CatalogSort } from "../catalog-sorts";
 
 export const productSlug = z
   .string()
