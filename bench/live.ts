@@ -15,7 +15,7 @@ import { publishEvents } from "@/server/events/publish";
 import { createBenchDatabase } from "./lib/database";
 import { treeStats } from "./lib/process-stats";
 import { readSse } from "./lib/sse-reader";
-import { canPin, percentile, pinSelf, startServer, stopGroup, waitForHealth } from "./lib/server";
+import { canPin, percentile, pinSelf, startBenchServer, stopGroup, waitForHealth } from "./lib/server";
 
 const settings = z
   .object({
@@ -33,15 +33,10 @@ pinSelf(1);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const database = await createBenchDatabase(settings.BENCH_POSTGRES_URL);
-const server = startServer({
+const server = startBenchServer({
   port: settings.BENCH_PORT,
-  core: 0,
-  env: {
-    DATABASE_URL: database.url,
-    SEED_DEMO_DATA: "true",
-    AUTH_SECRET: "bench-secret-bench-secret-bench-secret-bench",
-  },
-  nodeArgs: settings.BENCH_SERVER_NODE_ARGS.split(" ").filter(Boolean),
+  databaseUrl: database.url,
+  nodeArgs: settings.BENCH_SERVER_NODE_ARGS,
 });
 const app = await connect({ kind: "postgres", url: database.url, max: 2 });
 const controller = new AbortController();

@@ -107,6 +107,8 @@ test.describe("input limits", () => {
     consoleGuard.allow(/./);
     expect((await rawRequest("http://localhost:3100/products/%ff")).status).toBe(400);
     expect((await rawRequest("http://localhost:3100/orders/%E0%A4%A")).status).toBe(400);
+    // tRPC reads skip Next.js in `npm start` (server/api-reads.ts): the same refusal applies.
+    expect((await rawRequest("http://localhost:3100/api/trpc/catalog.list%E0%A4%A")).status).toBe(400);
     expect((await rawRequest(`http://localhost:3100/?q=${"a".repeat(9000)}`)).status).toBe(414);
 
     const huge = "x".repeat(1_100_000);
@@ -191,6 +193,8 @@ test.describe("headers and the content security policy", () => {
     for (const target of ["/api/health", "/api/openapi.json", "/api/v1/products?limit=1", "/api/trpc/catalog.list"]) {
       expectSecurityHeaders(await page.request.get(target), target);
     }
+    const traced = await page.request.get("/api/trpc/catalog.list", { headers: { "x-request-id": "trace-0001-read" } });
+    expect(traced.headers()["x-request-id"]).toBe("trace-0001-read");
     await signUpQuickly(page, "Private Reader");
     for (const target of ["/api/trpc/cart.get", "/api/v1/cart"]) {
       const response = await page.request.get(target);

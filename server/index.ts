@@ -2,7 +2,8 @@
  * The production server (`npm start`): Next.js's request handler behind a
  * node:http server of our own, for what `next start` cannot do: record the
  * TCP peer address for rate limits, give every response a request id, cap
- * every body and URL, and shut down gracefully (end live streams so clients
+ * every body and URL, answer tRPC reads without Next's router
+ * (./api-reads.ts), and shut down gracefully (end live streams so clients
  * resume elsewhere, drain in-flight requests within a bound, close the event
  * bus and the database pool, exit 0).
  */
@@ -10,6 +11,7 @@ import http from "node:http";
 import next from "next";
 import { logger } from "../src/server/observability/logger";
 import { beginShutdown, runShutdownPhase } from "../src/server/runtime/lifecycle";
+import { answerApiRead, isDirectApiRead } from "./api-reads";
 import { guardRequest } from "./request-guards";
 import { settings } from "./settings";
 
@@ -26,7 +28,8 @@ const server = http.createServer((req, res) => {
   // During shutdown a keep-alive client is told to reconnect (to another instance) after this answer.
   if (stopping) res.setHeader("Connection", "close");
   if (!guardRequest(req, res)) return;
-  handle(req, res).catch((error: unknown) => {
+  const answer = isDirectApiRead(req) ? answerApiRead(req, res) : handle(req, res);
+  answer.catch((error: unknown) => {
     logger.error({ err: error, url: req.url }, "request handler failed");
     if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
     res.end(JSON.stringify({ code: "INTERNAL_SERVER_ERROR", message: "Something went wrong on our side." }));

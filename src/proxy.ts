@@ -1,34 +1,25 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiPolicy, pagePolicy } from "@/server/http/content-security-policy";
 import { isCrossSiteCookieRequest } from "@/server/auth/csrf";
+import { isDecodablePath, MALFORMED_ADDRESS_MESSAGE } from "@/server/http/address-check";
+import { apiAnswerHeaders } from "@/server/http/api-answer-headers";
 import { isValidRequestId, REQUEST_ID_HEADER } from "@/server/http/request-id";
 import { securityHeaders } from "@/server/http/security-headers";
 
 function answer(status: number, code: string, message: string): NextResponse {
-  return NextResponse.json(
-    { code, message },
-    { status, headers: { ...securityHeaders(), "Content-Security-Policy": apiPolicy } },
-  );
-}
-
-function decodable(pathname: string): boolean {
-  try {
-    decodeURIComponent(pathname);
-    return true;
-  } catch {
-    return false;
-  }
+  return NextResponse.json({ code, message }, { status, headers: apiAnswerHeaders() });
 }
 
 /**
  * Runs before every route: the one place for response headers (a fresh CSP
  * nonce per page), request ids where no server of ours set one, and the
  * refusals that must happen before any route code (malformed addresses,
- * cross-site use of the session cookie).
+ * cross-site use of the session cookie). `npm start` answers tRPC reads
+ * without Next.js (server/api-reads.ts), applying the same checks and headers.
  */
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  if (!decodable(pathname)) return answer(400, "BAD_REQUEST", "The address contains malformed percent-encoding.");
+  if (!isDecodablePath(pathname)) return answer(400, "BAD_REQUEST", MALFORMED_ADDRESS_MESSAGE);
   if (isCrossSiteCookieRequest(request)) {
     return answer(403, "FORBIDDEN", "Another site cannot act with your session here. Use the shop's own pages.");
   }

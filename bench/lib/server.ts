@@ -63,3 +63,23 @@ export function percentile(values: number[], p: number): number {
 export function pinSelf(core: number): void {
   if (canPin) spawnSync("taskset", ["-pc", String(core), String(process.pid)]);
 }
+
+/** The production server on a bench database with demo data, pinned to core 0; `nodeArgs` is a space-separated flag list. */
+export function startBenchServer(options: {
+  port: number;
+  databaseUrl: string;
+  nodeArgs: string;
+  env?: Record<string, string>;
+}): ChildProcess {
+  return startServer({
+    port: options.port,
+    core: 0,
+    env: {
+      DATABASE_URL: options.databaseUrl,
+      SEED_DEMO_DATA: "true",
+      AUTH_SECRET: "bench-secret-bench-secret-bench-secret-bench",
+      ...options.env,
+    },
+    nodeArgs: options.nodeArgs.split(" ").filter(Boolean),
+  });
+}

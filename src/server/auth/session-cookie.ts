@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import { decode } from "next-auth/jwt";
 import { z } from "zod";
 import { getAuthSecret } from "./secret";
@@ -5,7 +6,17 @@ import { getAuthSecret } from "./secret";
 // Auth.js names the cookie by whether it was set over HTTPS.
 const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
 
-const sessionClaims = z.object({ sub: z.uuid(), sid: z.string().min(20).max(100) });
+const sessionClaims = z.object({ sub: z.uuid(), sid: z.string().min(20).max(100), exp: z.number().optional() });
+
+/**
+ * Decrypting a token costs four Web Crypto jobs (key derivation, key import,
+ * MAC check, AES), more than the rest of a signed-in read together; a browser
+ * sends the same token with every request. So a token that decrypted is
+ * remembered, bounded in count and never past its own expiry or a minute.
+ * Only the decryption is saved: the session row is still read on every
+ * request, so signing out or revocation take effect at once.
+ */
+const decryptedTokens = new LRUCache<string, string>({ max: 10_000, ttl: 60_000, ttlAutopurge: false });
 
 function parseCookies(header: string): Map<string, string> {
   const cookies = new Map<string, string>();
@@ -47,10 +58,17 @@ export function findSessionToken(cookieHeader: string | null): { name: string; t
 export async function sessionIdFromCookie(cookieHeader: string | null): Promise<string | null> {
   const found = findSessionToken(cookieHeader);
   if (!found) return null;
+  const cacheKey = `${found.name}=${found.token}`;
+  const remembered = decryptedTokens.get(cacheKey);
+  if (remembered !== undefined) return remembered;
   try {
     const payload = await decode({ token: found.token, secret: getAuthSecret(), salt: found.name });
     const claims = sessionClaims.safeParse(payload);
-    return claims.success ? claims.data.sid : null;
+    if (!claims.success) return null;
+    const { sid, exp } = claims.data;
+    const secondsLeft = exp === undefined ? 60 : exp - Date.now() / 1000;
+    if (secondsLeft > 0) decryptedTokens.set(cacheKey, sid, { ttl: Math.min(60_000, secondsLeft * 1000) });
+    return sid;
   } catch {
     return null;
   }
