@@ -5,12 +5,12 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   poweredByHeader: false,
   reactStrictMode: true,
-  // Every other answer gets its headers from src/proxy.ts; build assets skip the proxy.
   // Browsers ask for /favicon.ico on their own, sometimes before reading the page's icon link.
   // A rewrite, not a redirect: Chrome upgrades a redirected favicon to https under our CSP.
   async rewrites() {
     return { beforeFiles: [{ source: "/favicon.ico", destination: "/icon.svg" }], afterFiles: [], fallback: [] };
   },
+  // Every other answer gets its headers from src/proxy.ts; build assets skip the proxy.
   async headers() {
     return [{ source: "/_next/static/:path*", headers: [{ key: "X-Content-Type-Options", value: "nosniff" }] }];
   },

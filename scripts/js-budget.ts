@@ -59,7 +59,7 @@ export function gzipBytes(body: Uint8Array): number {
 export const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
 async function main(): Promise<void> {
-  const baseUrl = process.argv[2] ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
+  const baseUrl = process.argv[2] ?? "http://127.0.0.1:3000";
   let over = 0;
   for (const [path, budget] of Object.entries(jsBudgets)) {
     const weight = await measureFirstLoadJs(baseUrl, path);

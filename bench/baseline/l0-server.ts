@@ -8,10 +8,11 @@
  */
 import { createServer } from "node:http";
 import postgres from "postgres";
+import { z } from "zod";
 
-const databaseUrl = process.env.DATABASE_URL;
-if (!databaseUrl) throw new Error("L0 needs DATABASE_URL");
-const port = Number(process.env.PORT ?? 3290);
+const { DATABASE_URL: databaseUrl, PORT: port } = z
+  .object({ DATABASE_URL: z.url("L0 needs DATABASE_URL"), PORT: z.coerce.number().int().default(3290) })
+  .parse(process.env);
 
 const sql = postgres(databaseUrl, { max: 10, prepare: true, onnotice: () => undefined });
 

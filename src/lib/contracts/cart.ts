@@ -3,7 +3,7 @@ import { MAX_LINE_QUANTITY } from "../cart-limits";
 import { product } from "./catalog";
 import { cents, currency } from "./common";
 
-export { MAX_LINE_QUANTITY } from "../cart-limits";
+export { MAX_LINE_QUANTITY };
 
 export const setCartItemInput = z.object({
   productId: z.uuid("Unknown product id"),

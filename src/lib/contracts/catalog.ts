@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { catalogSorts } from "../catalog-sorts";
+import { catalogSorts, type CatalogSort } from "../catalog-sorts";
 import { textInput } from "../validation/text";
 import { cents, currency, cursorInput, isoDateTime, nextCursor } from "./common";
 
-export { catalogSorts, type CatalogSort } from "../catalog-sorts";
+export { catalogSorts, type CatalogSort };
 
 export const productSlug = z
   .string()

@@ -16,7 +16,7 @@ const sessionClaims = z.object({ sub: z.uuid(), sid: z.string().min(20).max(100)
  * Only the decryption is saved: the session row is still read on every
  * request, so signing out or revocation take effect at once.
  */
-const decryptedTokens = new LRUCache<string, string>({ max: 10_000, ttl: 60_000, ttlAutopurge: false });
+const decryptedTokens = new LRUCache<string, string>({ max: 10_000, ttl: 60_000 });
 
 function parseCookies(header: string): Map<string, string> {
   const cookies = new Map<string, string>();
