@@ -74,7 +74,17 @@ const config = [
     ],
     rules: { "no-restricted-syntax": "off" },
   },
-  { ignores: ["dist/**", ".next/**", "node_modules/**", ".data/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
+  {
+    ignores: [
+      "dist/**",
+      ".next/**",
+      "node_modules/**",
+      ".data/**",
+      "next-env.d.ts",
+      "test-results/**",
+      "playwright-report/**",
+    ],
+  },
 ];
 
 export default config;

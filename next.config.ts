@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files from its own package directory at run time.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "prom-client"],
   poweredByHeader: false,
   reactStrictMode: true,
   // Browsers ask for /favicon.ico on their own, sometimes before reading the page's icon link.

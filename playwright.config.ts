@@ -38,7 +38,7 @@ export default defineConfig({
   projects,
   webServer: {
     command: "rm -rf .data/e2e && npm run build && npm start",
-    url: `${baseURL}/api/health`,
+    url: `${baseURL}/api/ready`,
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "ignore",

@@ -15,7 +15,7 @@ import path from "node:path";
 import { z } from "zod";
 import { createBenchDatabase } from "./lib/database";
 import { load, type LoadResult, type Target } from "./lib/load";
-import { canPin, percentile, pinSelf, spawnPinned, startBenchServer, stopGroup, waitForHealth } from "./lib/server";
+import { canPin, percentile, pinSelf, spawnPinned, startBenchServer, stopGroup, waitForReady } from "./lib/server";
 import { placeOrders, signIn } from "./lib/shopper";
 import { treeStats } from "./lib/process-stats";
 
@@ -65,14 +65,14 @@ const stop = () => {
 process.on("exit", stop);
 
 try {
-  await waitForHealth(origin);
+  await waitForReady(origin);
   // L0 starts once the app has migrated and seeded the database it reads.
   l0 = spawnPinned(0, process.execPath, ["--import", "tsx", path.resolve("bench/baseline/l0-server.ts")], {
     ...process.env,
     DATABASE_URL: database.url,
     PORT: String(settings.BENCH_L0_PORT),
   });
-  await waitForHealth(l0Origin);
+  await waitForReady(l0Origin);
   if (!app.pid || !l0.pid) throw new Error("a server did not start");
   const appPid = app.pid;
   const l0Pid = l0.pid;

@@ -67,6 +67,8 @@ const envSchema = z.object({
   AUTH_OIDC_SECRET: z.string().min(1).optional(),
   /** The provider's name on the sign-in button. */
   AUTH_OIDC_NAME: z.string().min(1).max(40).default("Single sign-on"),
+  /** Bearer token for GET /api/metrics; unset: the endpoint answers 404. */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NEXT_PHASE: z.string().optional(),
 });

@@ -17,8 +17,8 @@ const { DATABASE_URL: databaseUrl, PORT: port } = z
 const sql = postgres(databaseUrl, { max: 10, prepare: true, onnotice: () => undefined });
 
 const server = createServer((request, response) => {
-  if (request.url === "/api/health") {
-    response.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok"}');
+  if (request.url === "/api/ready") {
+    response.writeHead(200, { "content-type": "application/json" }).end('{"status":"ready"}');
     return;
   }
   sql`select id, slug, name, description, price_cents, stock, image_url, created_at

@@ -11,17 +11,17 @@ export function spawnPinned(core: number | undefined, command: string, args: str
   return spawn(file, fileArgs, { detached: true, stdio: ["ignore", "ignore", "inherit"], env });
 }
 
-export async function waitForHealth(origin: string, deadlineMs = 90_000): Promise<void> {
+export async function waitForReady(origin: string, deadlineMs = 90_000): Promise<void> {
   const started = Date.now();
   while (Date.now() - started < deadlineMs) {
-    const ok = await fetch(`${origin}/api/health`).then(
+    const ok = await fetch(`${origin}/api/ready`).then(
       (response) => response.ok,
       () => false,
     );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
-  throw new Error(`${origin} did not become healthy in time`);
+  throw new Error(`${origin} did not become ready in time`);
 }
 
 /** The production server (`npm start`, dist/server.js) from the existing build. */

@@ -21,12 +21,12 @@ export interface InstanceOptions {
 
 const serverEntry = path.resolve("dist", "server.js");
 
-async function waitForHealth(baseURL: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+async function waitForReady(baseURL: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server on ${baseURL} exited with ${child.exitCode}`);
     try {
-      const response = await fetch(`${baseURL}/api/health`);
+      const response = await fetch(`${baseURL}/api/ready`);
       if (response.ok) return;
     } catch {
       // Not listening yet.
@@ -57,7 +57,7 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     });
     child.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
     child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
-    await waitForHealth(baseURL, child);
+    await waitForReady(baseURL, child);
   }
 
   async function stop(signal: NodeJS.Signals = "SIGTERM"): Promise<number | null> {

@@ -52,6 +52,10 @@ export function createContext(options: ContextOptions) {
       identity ??= resolveIdentity(db, headers);
       return identity;
     },
+    /** The identity if something already asked for it (for logs): never resolves one on its own. */
+    identityIfResolved(): Promise<Identity | null> | undefined {
+      return identity;
+    },
   };
 }
 

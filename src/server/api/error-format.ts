@@ -1,4 +1,6 @@
 import { TRPCError } from "@trpc/server";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import { z } from "zod";
 import { DomainError } from "../domain/errors";
 
@@ -56,4 +58,22 @@ export function publicError(error: TRPCError): {
     };
   }
   return { message: error.message };
+}
+
+/**
+ * The error as tRPC's own answer carries it (`errorFormatter` in ./trpc.ts
+ * builds the same), for server paths that write tRPC's wire format
+ * themselves, such as the production server's live streams.
+ */
+export function trpcErrorShape(error: TRPCError, path: string | undefined) {
+  const { message, issues, details } = publicError(error);
+  const data: PublicErrorData = {
+    // Safe domain details (e.g. productIds) sit beside the fixed keys, which always win.
+    ...details,
+    code: error.code,
+    httpStatus: getHTTPStatusCodeFromError(error),
+    path,
+    ...(issues ? { issues } : {}),
+  };
+  return { code: TRPC_ERROR_CODES_BY_KEY[error.code], message, data };
 }

@@ -8,8 +8,9 @@ import { DomainError } from "../domain/errors";
 import { RateLimitExceeded } from "../http/rate-limit/limiter";
 import { tierPolicies, type RateLimitPolicy } from "../http/rate-limit/policies";
 import { logger } from "../observability/logger";
+import { metrics } from "../observability/metrics";
 import type { Context } from "./context";
-import { publicError, type PublicErrorData } from "./error-format";
+import { trpcErrorShape } from "./error-format";
 
 /**
  * Who may call a procedure: anyone, any signed-in caller, or callers whose role
@@ -39,21 +40,41 @@ const t = initTRPC
       client: { reconnectAfterInactivityMs: env.SSE_PING_SECONDS * 3000 },
     },
     errorFormatter({ shape, error }) {
-      const { message, issues, details } = publicError(error);
-      const data: PublicErrorData = {
-        // Safe domain details (e.g. productIds) sit beside the fixed keys, which always win.
-        ...details,
-        code: shape.data.code,
-        httpStatus: shape.data.httpStatus,
-        path: shape.data.path,
-        ...(issues ? { issues } : {}),
-      };
-      return { code: shape.code, message, data };
+      return trpcErrorShape(error, shape.data.path);
     },
   });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
+
+/**
+ * One log line and one metric sample per call, on every face (tRPC, REST,
+ * server components): request id, procedure, caller when known, result code,
+ * duration. Inputs are never logged.
+ */
+const observed = t.middleware(async ({ next, ctx, path, type }) => {
+  const started = performance.now();
+  const result = await next();
+  const seconds = (performance.now() - started) / 1000;
+  const code = result.ok ? "OK" : result.error.code;
+  const { procedureCalls, procedureDuration } = metrics();
+  procedureCalls.inc({ procedure: path, type, code });
+  // A stream's call ends when it opens; its duration says nothing.
+  if (type !== "subscription") procedureDuration.observe({ procedure: path, type, code }, seconds);
+  const identity = await ctx.identityIfResolved()?.catch(() => null);
+  logger.info(
+    {
+      requestId: ctx.requestId,
+      procedure: path,
+      type,
+      userId: identity?.id,
+      code,
+      ms: Math.round(seconds * 10_000) / 10,
+    },
+    "procedure call",
+  );
+  return result;
+});
 
 /** Business-rule failures become the tRPC error of the same name; anything else stays a 500. */
 const domainErrors = t.middleware(async ({ next, ctx, path }) => {
@@ -105,25 +126,39 @@ async function consumeTier(ctx: Context, type: string, subject: string): Promise
   if (policy) await ctx.rateLimiter.consume(policy, subject);
 }
 
-/** For procedures whose meta says `access: "public"`: anyone may call them. Tiers count per client address. */
-export const publicProcedure = t.procedure.use(domainErrors).use(async ({ ctx, meta, path, type, next }) => {
-  if (meta?.access !== "public") throw misconfigured(path, meta?.access);
-  await consumeTier(ctx, type, `address:${ctx.clientIp}`);
-  return next();
-});
-
 /**
- * For every other access rule: requires an identity (UNAUTHORIZED without one),
- * checks the declared permission against role and token scopes (FORBIDDEN), and
- * narrows `ctx.actor`, so a handler can never forget the check.
+ * The one access check, for both builders: the declared rule must suit the
+ * builder (a public procedure built as protected, or the reverse, is a
+ * programming error, never an open door); then UNAUTHORIZED without an
+ * identity, FORBIDDEN when role or token scopes lack the permission; then the
+ * caller's loose tier (per user when signed in, per address otherwise).
  */
-export const protectedProcedure = t.procedure.use(domainErrors).use(async ({ ctx, meta, path, type, next }) => {
+async function admit(ctx: Context, meta: Meta | undefined, path: string, type: string, requiresActor: boolean) {
   const access = meta?.access;
-  if (access === undefined || access === "public") throw misconfigured(path, access);
+  if (access === "public" && !requiresActor) {
+    await consumeTier(ctx, type, `address:${ctx.clientIp}`);
+    return null;
+  }
+  if (access === undefined || access === "public" || !requiresActor) throw misconfigured(path, access);
   const actor = await ctx.getActor();
   if (!actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
   if (access !== "signed-in") authorize(actor, access);
   await consumeTier(ctx, type, `user:${actor.id}`);
+  return actor;
+}
+
+const base = t.procedure.use(observed).use(domainErrors);
+
+/** For procedures whose meta says `access: "public"`: anyone may call them. */
+export const publicProcedure = base.use(async ({ ctx, meta, path, type, next }) => {
+  await admit(ctx, meta, path, type, false);
+  return next();
+});
+
+/** For every other access rule; narrows `ctx.actor`, so a handler can never forget the check. */
+export const protectedProcedure = base.use(async ({ ctx, meta, path, type, next }) => {
+  const actor = await admit(ctx, meta, path, type, true);
+  if (!actor) throw misconfigured(path, meta?.access);
   return next({ ctx: { actor } });
 });
 

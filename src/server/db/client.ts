@@ -1,5 +1,6 @@
 import { env, isBuildPhase, shouldSeedDemoData } from "@/env";
 import { logger } from "../observability/logger";
+import { metrics } from "../observability/metrics";
 import { onShutdown } from "../runtime/lifecycle";
 import { connect, type DatabaseTarget } from "./connect";
 import { isCatalogEmpty, seedDemoData } from "./seed";
@@ -19,6 +20,7 @@ async function open(): Promise<DatabaseConnection> {
     logger.info(seeded, "seeded demo data into an empty database");
   }
   onShutdown("database", "close", () => connection.close());
+  metrics().sources.databaseConnections = () => connection.connectionStates();
   logger.info({ driver: connection.driver }, "database ready");
   return connection;
 }

@@ -1,5 +1,7 @@
 import { mkdirSync } from "node:fs";
+import { hostname } from "node:os";
 import path from "node:path";
+import { connectionStates } from "./connection-states";
 import { listenPostgres } from "./listen-postgres";
 import { migratePglite, migratePostgres } from "./migrate";
 import * as schema from "./schema";
@@ -20,6 +22,8 @@ async function connectPglite(dir: string): Promise<DatabaseConnection> {
   return {
     db,
     driver: "pglite",
+    // One in-process connection, never shared with another process.
+    connectionStates: () => Promise.resolve({ embedded: 1 }),
     migrate: () => migratePglite(db),
     async listen(channel, onNotify, onListening) {
       const unlisten = await client.listen(channel, onNotify);
@@ -36,10 +40,14 @@ async function connectPostgres(url: string, max: number): Promise<DatabaseConnec
     import("postgres"),
     import("drizzle-orm/postgres-js"),
   ]);
-  const client = postgres(url, { max, onnotice: () => undefined });
+  // Names this process's connections, so the server can tell which of its sessions are ours.
+  const applicationName = `storefront ${hostname()} ${process.pid}`.slice(0, 63);
+  const client = postgres(url, { max, onnotice: () => undefined, connection: { application_name: applicationName } });
+  const db = drizzle({ client, schema });
   return {
-    db: drizzle({ client, schema }),
+    db,
     driver: "postgres",
+    connectionStates: () => connectionStates(db, applicationName),
     migrate: () => migratePostgres(url),
     listen: (channel, onNotify, onListening) => listenPostgres(url, channel, onNotify, onListening),
     close: () => client.end({ timeout: 5 }),

@@ -2,7 +2,7 @@ import path from "node:path";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import type * as schema from "./schema";
 
-const migrationsFolder = path.resolve(process.cwd(), "drizzle");
+export const migrationsFolder = path.resolve(process.cwd(), "drizzle");
 
 // Any constant works; it only has to be the same for every instance of this app.
 const MIGRATION_LOCK_ID = 727_001;

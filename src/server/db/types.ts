@@ -24,6 +24,8 @@ export interface DatabaseConnection {
    * caller can catch up on what it missed while the connection was down.
    */
   listen: (channel: string, onNotify: (payload: string) => void, onListening: () => void) => Promise<Unlisten>;
+  /** This process's connections to the database by state (`active`: running a statement). */
+  connectionStates: () => Promise<Record<string, number>>;
   /** Applies the committed SQL migrations in drizzle/. */
   migrate: () => Promise<void>;
   close: () => Promise<void>;

@@ -1,6 +1,7 @@
 import { env } from "@/env";
 import { getConnection } from "../db/client";
 import { logger } from "../observability/logger";
+import { metrics } from "../observability/metrics";
 import { onShutdown } from "../runtime/lifecycle";
 import { createEventBus, type EventBus } from "./bus";
 import { pruneEvents } from "./retention";
@@ -9,8 +10,10 @@ const PRUNE_EVERY_MS = 10 * 60 * 1000;
 
 async function start(): Promise<EventBus> {
   const connection = await getConnection();
-  const bus = createEventBus(connection);
+  const { eventLag, sources } = metrics();
+  const bus = createEventBus(connection, { onFanOut: (_event, lagMs) => eventLag.observe(lagMs / 1000) });
   await bus.ready;
+  sources.liveSubscriptions = () => bus.subscriberCount();
   const prune = () =>
     pruneEvents(connection.db, new Date(Date.now() - env.EVENT_RETENTION_HOURS * 3_600_000)).then(
       (pruned) => pruned > 0 && logger.info({ pruned }, "pruned old events"),

@@ -1,8 +1,6 @@
-import { databaseIsHealthy } from "@/server/ops/health";
-
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  if (await databaseIsHealthy()) return Response.json({ status: "ok", db: "ok" });
-  return Response.json({ status: "error", db: "unavailable" }, { status: 503 });
+/** Liveness: the process answers. Whether it can serve is /api/ready's question. */
+export function GET() {
+  return Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
 }
