@@ -6,6 +6,7 @@
  * and measures commit-to-client latency for every subscriber. Loopback only;
  * the server is pinned to core 0 and this process to core 1 where taskset exists.
  */
+import { setMaxListeners } from "node:events";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
@@ -15,7 +16,7 @@ import { publishEvents } from "@/server/events/publish";
 import { createBenchDatabase } from "./lib/database";
 import { treeStats } from "./lib/process-stats";
 import { readSse } from "./lib/sse-reader";
-import { canPin, percentile, pinSelf, startBenchServer, stopGroup, waitForHealth } from "./lib/server";
+import { canPin, percentile, pinSelf, startBenchServer, stopGroup, waitForReady } from "./lib/server";
 
 const settings = z
   .object({
@@ -40,9 +41,11 @@ const server = startBenchServer({
 });
 const app = await connect({ kind: "postgres", url: database.url, max: 2 });
 const controller = new AbortController();
+// Every subscriber's request listens on this one signal.
+setMaxListeners(settings.BENCH_SUBSCRIBERS + 10, controller.signal);
 
 try {
-  await waitForHealth(origin);
+  await waitForReady(origin);
   const [product] = await app.db.select({ id: products.id, stock: products.stock }).from(products).limit(1);
   if (!product || !server.pid) throw new Error("no product or no server");
   const streamUrl = `${origin}/api/trpc/live.stock?input=${encodeURIComponent(JSON.stringify({ productIds: [product.id] }))}`;

@@ -13,7 +13,7 @@ import { MAX_BODY_BYTES } from "../src/server/http/body-limit";
  * routing one through Next and its proxy costs several times the procedure
  * itself (bench/README.md). Reads go straight to the same endpoint the route
  * handler uses, with the proxy's checks and headers. Writes keep Next's path;
- * live streams too (their shutdown and replay are proven through it).
+ * live streams have a server path of their own (./live-streams.ts).
  */
 export function isDirectApiRead(req: IncomingMessage): boolean {
   const url = req.url ?? "";

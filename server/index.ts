@@ -2,8 +2,8 @@
  * The production server (`npm start`): Next.js's request handler behind a
  * node:http server of our own, for what `next start` cannot do: record the
  * TCP peer address for rate limits, give every response a request id, cap
- * every body and URL, answer tRPC reads without Next's router
- * (./api-reads.ts), and shut down gracefully (end live streams so clients
+ * every body and URL, answer tRPC reads and live streams without Next's router
+ * (./api-reads.ts, ./live-streams.ts), and shut down gracefully (end live streams so clients
  * resume elsewhere, drain in-flight requests within a bound, close the event
  * bus and the database pool, exit 0).
  */
@@ -12,7 +12,9 @@ import next from "next";
 import { logger } from "../src/server/observability/logger";
 import { beginShutdown, runShutdownPhase } from "../src/server/runtime/lifecycle";
 import { answerApiRead, isDirectApiRead } from "./api-reads";
+import { answerLiveStream, isLiveStreamRequest } from "./live-streams";
 import { guardRequest } from "./request-guards";
+import { measureRequest } from "./request-metrics";
 import { settings } from "./settings";
 
 const app = next({ dev: false, hostname: settings.HOSTNAME, port: settings.PORT });
@@ -27,8 +29,14 @@ const server = http.createServer((req, res) => {
   res.on("close", () => (inFlight -= 1));
   // During shutdown a keep-alive client is told to reconnect (to another instance) after this answer.
   if (stopping) res.setHeader("Connection", "close");
+  const stream = isLiveStreamRequest(req);
+  measureRequest(req, res, { stream });
   if (!guardRequest(req, res)) return;
-  const answer = isDirectApiRead(req) ? answerApiRead(req, res) : handle(req, res);
+  const answer = stream
+    ? answerLiveStream(req, res)
+    : isDirectApiRead(req)
+      ? answerApiRead(req, res)
+      : handle(req, res);
   answer.catch((error: unknown) => {
     logger.error({ err: error, url: req.url }, "request handler failed");
     if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });

@@ -96,6 +96,7 @@ const everyone: Record<string, Rule> = {
     ownedByOwner: true,
     call: (caller, f) => caller.orders.cancel({ id: f.orderId }),
   },
+  "live.position": { access: "public", call: (caller) => caller.live.position() },
   "live.stock": { access: "public", call: (caller) => subscribe(caller.live.stock({})) },
   "live.orders": { access: "read:order:own", call: (caller) => subscribe(caller.live.orders({})) },
   "admin.products.list": { access: "read:product:any", call: (caller) => caller.admin.products.list({ limit: 5 }) },

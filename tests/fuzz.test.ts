@@ -43,6 +43,7 @@ const samples: Record<string, unknown> = {
   "orders.list": { limit: 5 },
   "orders.byId": { id: randomUUID() },
   "orders.cancel": { id: randomUUID() },
+  "live.position": undefined,
   "live.stock": { productIds: [randomUUID()], lastEventId: "1" },
   "live.orders": { lastEventId: "1" },
   "admin.products.list": { limit: 5 },

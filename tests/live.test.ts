@@ -98,6 +98,37 @@ describe("live.stock", () => {
     resumed.close();
   });
 
+  it("subscribing from live.position gets what committed after the position was read", async () => {
+    const product = await insertProduct(database.db, { stock: 6 });
+    const productIds = [product.id];
+    const buyer = await customer();
+    await buy(buyer, product.id, 1);
+    const bus = await database.getEventBus();
+    const [latest] = await database.db
+      .select({ id: events.id })
+      .from(events)
+      .orderBy(sql`${events.id} desc`)
+      .limit(1);
+    const deadline = Date.now() + 5_000;
+    while (bus.position() < (latest?.id ?? 0) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    // What a page does: read the position, render, then open the stream from it.
+    const { lastEventId } = await callerFor(database.db, null).live.position();
+    await buy(buyer, product.id, 2);
+
+    const resumed = await open((signal) =>
+      callerFor(database.db, null, { signal }).live.stock({ productIds, lastEventId }),
+    );
+    await buy(buyer, product.id, 1);
+    const items = await resumed.received.waitFor(2);
+    expect(items.map((item) => item.data)).toEqual([
+      { kind: "stock", productId: product.id, stock: 3 },
+      { kind: "stock", productId: product.id, stock: 2 },
+    ]);
+    resumed.close();
+  });
+
   it("emits nothing for a rolled-back transaction", async () => {
     const product = await insertProduct(database.db, { stock: 4 });
     const productIds = [product.id];

@@ -29,6 +29,9 @@ function parseMessage(block: string): SseMessage | null {
 export class SseClient {
   readonly events: { id: string; data: unknown }[] = [];
   connections = 0;
+  pings = 0;
+  /** What the server told the client when the stream opened (tRPC's `connected` event). */
+  connectedData: unknown;
   private lastEventId: string | undefined;
   private readonly controller = new AbortController();
   private running: Promise<void> | undefined;
@@ -76,7 +79,11 @@ export class SseClient {
         const message = parseMessage(buffer.slice(0, end));
         buffer = buffer.slice(end + 2);
         if (!message) continue;
-        if (message.event === "connected") this.connections += 1;
+        if (message.event === "connected") {
+          this.connections += 1;
+          this.connectedData = JSON.parse(message.data) as unknown;
+        }
+        if (message.event === "ping") this.pings += 1;
         if (message.event !== "message") continue;
         if (message.id) this.lastEventId = message.id;
         this.events.push({ id: message.id ?? "", data: JSON.parse(message.data) as unknown });

@@ -27,3 +27,13 @@ export const trpc = createTRPCOptionsProxy({
 export function HydrateClient({ children }: { children: ReactNode }) {
   return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
 }
+
+/**
+ * The live position to subscribe from, read before the page's data: events
+ * committed after it reach the page through its live stream, however long
+ * the render (or a cached copy of it) took to arrive.
+ */
+export async function livePosition(): Promise<string> {
+  const { lastEventId } = await getQueryClient().fetchQuery(trpc.live.position.queryOptions());
+  return lastEventId;
+}

@@ -4,7 +4,7 @@ import { LiveStockUpdates } from "@/components/live/live-updates";
 import { SortSelect } from "@/components/catalog/sort-select";
 import { nextPageCursor } from "@/lib/paging";
 import { CATALOG_PAGE_SIZE, parseCatalogParams } from "@/lib/catalog-params";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { getQueryClient, HydrateClient, livePosition, trpc } from "@/trpc/server";
 
 interface HomePageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -12,6 +12,7 @@ interface HomePageProps {
 
 export default async function HomePage({ searchParams }: HomePageProps) {
   const { q, sort } = parseCatalogParams(await searchParams);
+  const since = await livePosition();
   // Awaited so the first page arrives with the HTML: the browser makes no data request on load.
   await getQueryClient().prefetchInfiniteQuery(
     trpc.catalog.list.infiniteQueryOptions({ q, sort, limit: CATALOG_PAGE_SIZE }, { getNextPageParam: nextPageCursor }),
@@ -26,7 +27,7 @@ export default async function HomePage({ searchParams }: HomePageProps) {
         <SortSelect q={q} sort={sort} />
       </div>
       <ProductGrid q={q} sort={sort} />
-      <LiveStockUpdates />
+      <LiveStockUpdates since={since} />
     </HydrateClient>
   );
 }

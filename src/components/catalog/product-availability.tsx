@@ -12,7 +12,7 @@ import { StockLabel } from "./stock-label";
  * query so live stock changes show at once: "Sold out" disables buying and a
  * restock enables it again.
  */
-export function ProductAvailability({ slug, signedIn }: { slug: string; signedIn: boolean }) {
+export function ProductAvailability({ slug, signedIn, since }: { slug: string; signedIn: boolean; since: string }) {
   const trpc = useTRPC();
   const { data: product } = useSuspenseQuery(trpc.catalog.bySlug.queryOptions({ slug }));
   return (
@@ -32,7 +32,7 @@ export function ProductAvailability({ slug, signedIn }: { slug: string; signedIn
           Sold out
         </button>
       )}
-      <LiveStockUpdates productIds={[product.id]} />
+      <LiveStockUpdates productIds={[product.id]} since={since} />
     </>
   );
 }

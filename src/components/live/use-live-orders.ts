@@ -6,13 +6,16 @@ import { useTRPC } from "@/trpc/react";
 import type { RouterOutputs } from "@/trpc/types";
 import { liveConnection, type LiveConnection } from "./live-connection";
 
-/** Streams the signed-in customer's order status changes into the cached order list and order pages. */
-export function useLiveOrders(): LiveConnection {
+/**
+ * Streams the signed-in customer's order status changes into the cached order
+ * list and order pages, replaying those after `since` (where the page's data was read).
+ */
+export function useLiveOrders(since: string | undefined): LiveConnection {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const subscription = useSubscription(
     trpc.live.orders.subscriptionOptions(
-      {},
+      { lastEventId: since },
       {
         onData: ({ data }) => {
           if (data.kind === "refresh") {

@@ -13,3 +13,6 @@ export const liveStockInput = z.object({
 });
 
 export const liveOrdersInput = z.object({ lastEventId });
+
+/** Where the outbox stood: a page subscribes from here (as its lastEventId). */
+export const livePositionOutput = z.object({ lastEventId: z.string().regex(/^\d{1,15}$/) });

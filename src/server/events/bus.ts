@@ -4,6 +4,9 @@ import { latestEventId, readEventsAfter } from "./event-store";
 import { EVENTS_CHANNEL } from "./publish";
 import type { StoredEvent } from "./topics";
 
+/** After a failed outbox read (the database away), how soon the bus reads again without waiting for a NOTIFY. */
+const RETRY_READ_MS = 1_000;
+
 export interface EventBusOptions {
   /** Called for every event fanned out, with the time since it was written (for metrics). */
   onFanOut?: (event: StoredEvent, lagMs: number) => void;
@@ -67,8 +70,11 @@ export function createEventBus(
         }
       } while (again && !closing.signal.aborted);
     })()
-      // The next notification or re-listen tries again from the same position.
-      .catch((error: unknown) => logger.warn({ err: error }, "event bus could not read the outbox"))
+      // Tried again from the same position a little later (or sooner, on the next notification).
+      .catch((error: unknown) => {
+        logger.warn({ err: error }, "event bus could not read the outbox");
+        if (!closing.signal.aborted) setTimeout(() => void catchUp(), RETRY_READ_MS).unref();
+      })
       .finally(() => {
         catchingUp = undefined;
       });

@@ -99,6 +99,8 @@ export class EventStream<T> implements AsyncIterableIterator<T>, BusSubscriber {
           if (page.lastId !== null) sent = page.lastId;
           if (!page.more) break;
         }
+        // Retention ran while the pages were read: some of them may have been deleted under us.
+        if ((await prunedThrough(db)) > lastEventId) this.push({ kind: "refresh", id: sent });
       }
     }
     this.sent = sent;

@@ -28,6 +28,20 @@ export function corsPreflight(request: Request, allowed: readonly string[] = env
   return new Response(null, { status: 204, headers });
 }
 
+/** The CORS headers of an API answer to a request from `origin`: `Vary` always, the grants only for an allowed one. */
+export function corsAnswerHeaders(
+  origin: string | null,
+  allowed: readonly string[] = env.CORS_ALLOWED_ORIGINS,
+): Record<string, string> {
+  if (!origin || !allowed.includes(origin)) return { Vary: "Origin" };
+  return {
+    Vary: "Origin",
+    "Access-Control-Allow-Origin": origin,
+    "Access-Control-Allow-Credentials": "true",
+    "Access-Control-Expose-Headers": EXPOSED_HEADERS,
+  };
+}
+
 /** Adds CORS headers for an allowed origin (and `Vary: Origin` for every origin) to an API answer. */
 export function withCors(
   request: Request,
@@ -35,12 +49,9 @@ export function withCors(
   allowed: readonly string[] = env.CORS_ALLOWED_ORIGINS,
 ): Response {
   const headers = new Headers(response.headers);
-  headers.append("Vary", "Origin");
-  const origin = allowedOrigin(request, allowed);
-  if (origin) {
-    headers.set("Access-Control-Allow-Origin", origin);
-    headers.set("Access-Control-Allow-Credentials", "true");
-    headers.set("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+  for (const [name, value] of Object.entries(corsAnswerHeaders(request.headers.get("origin"), allowed))) {
+    if (name === "Vary") headers.append(name, value);
+    else headers.set(name, value);
   }
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }

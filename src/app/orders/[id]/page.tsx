@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { LiveOrderUpdates } from "@/components/live/live-updates";
 import { OrderDetail } from "@/components/orders/order-detail";
 import { requireActor } from "@/server/auth/require-actor";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { getQueryClient, HydrateClient, livePosition, trpc } from "@/trpc/server";
 
 export const metadata = { title: "Order" };
 
@@ -15,6 +15,7 @@ interface OrderPageProps {
 export default async function OrderPage({ params, searchParams }: OrderPageProps) {
   const { id } = await params;
   await requireActor(`/orders/${id}`);
+  const since = await livePosition();
   try {
     await getQueryClient().fetchQuery(trpc.orders.byId.queryOptions({ id }));
   } catch (error) {
@@ -25,7 +26,7 @@ export default async function OrderPage({ params, searchParams }: OrderPageProps
   return (
     <HydrateClient>
       <OrderDetail orderId={id} justPlaced={(await searchParams).placed === "1"} />
-      <LiveOrderUpdates />
+      <LiveOrderUpdates since={since} />
     </HydrateClient>
   );
 }

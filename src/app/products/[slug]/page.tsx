@@ -6,16 +6,19 @@ import { cache } from "react";
 import { ProductAvailability } from "@/components/catalog/product-availability";
 import { formatMoney } from "@/lib/money";
 import { getCurrentActor } from "@/server/auth/current-actor";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { getQueryClient, HydrateClient, livePosition, trpc } from "@/trpc/server";
 
 interface ProductPageProps {
   params: Promise<{ slug: string }>;
 }
 
-// Shared by generateMetadata and the page, so the product is read once per request.
+// Shared by generateMetadata and the page, so the product is read once per request,
+// after the live position its stock updates start from.
 const loadProduct = cache(async (slug: string) => {
+  const since = await livePosition();
   try {
-    return await getQueryClient().fetchQuery(trpc.catalog.bySlug.queryOptions({ slug }));
+    const product = await getQueryClient().fetchQuery(trpc.catalog.bySlug.queryOptions({ slug }));
+    return { product, since };
   } catch (error) {
     // An unknown slug and a malformed one are both simply not here.
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
@@ -24,12 +27,12 @@ const loadProduct = cache(async (slug: string) => {
 });
 
 export async function generateMetadata({ params }: ProductPageProps): Promise<Metadata> {
-  const product = await loadProduct((await params).slug);
+  const { product } = await loadProduct((await params).slug);
   return { title: product.name, description: product.description };
 }
 
 export default async function ProductPage({ params }: ProductPageProps) {
-  const [product, actor] = await Promise.all([loadProduct((await params).slug), getCurrentActor()]);
+  const [{ product, since }, actor] = await Promise.all([loadProduct((await params).slug), getCurrentActor()]);
   return (
     <HydrateClient>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
@@ -47,7 +50,7 @@ export default async function ProductPage({ params }: ProductPageProps) {
               {formatMoney(product.priceCents, product.currency)}
             </p>
           </div>
-          <ProductAvailability slug={product.slug} signedIn={actor !== null} />
+          <ProductAvailability slug={product.slug} signedIn={actor !== null} since={since} />
         </div>
       </article>
     </HydrateClient>

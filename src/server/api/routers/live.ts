@@ -1,5 +1,6 @@
 import { tracked, type TRPCRouterRecord } from "@trpc/server";
-import { liveOrdersInput, liveStockInput } from "@/lib/contracts/live";
+import { z } from "zod";
+import { liveOrdersInput, livePositionOutput, liveStockInput } from "@/lib/contracts/live";
 import { EventStream, type StreamItem } from "../../events/stream";
 import { protectedProcedure, publicProcedure } from "../trpc";
 
@@ -8,6 +9,17 @@ function refresh(item: Extract<StreamItem, { kind: "refresh" }>) {
 }
 
 export const liveRouter = {
+  /**
+   * Anyone: the newest event this process has passed on. A page reads it
+   * before its data and subscribes from it, so nothing that commits between
+   * the render (or a cached copy of it) and the stream opening is missed.
+   */
+  position: publicProcedure
+    .meta({ access: "public" })
+    .input(z.void())
+    .output(livePositionOutput)
+    .query(async ({ ctx }) => ({ lastEventId: String((await ctx.getEventBus()).position()) })),
+
   /** Anyone: stock levels as they change, for all products or the ones named; resumable. */
   stock: publicProcedure
     .meta({ access: "public" })
