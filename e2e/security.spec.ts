@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import type { APIResponse, Page, Response } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { e2eServerEnv } from "./lib/server-env";
 import { rawRequest } from "./lib/raw-http";
 import { expect, test } from "./fixtures";
@@ -8,12 +8,19 @@ import { addToCart, APPROVED_CARD, checkOut, DEMO_PASSWORD, signInQuickly, signU
 
 const ADMIN = { email: "admin@storefront.test", password: DEMO_PASSWORD };
 
-function expectSecurityHeaders(response: APIResponse | Response | null | undefined, label: string, page = false) {
+function expectSecurityHeaders(
+  response: { headers(): Record<string, string> } | null | undefined,
+  label: string,
+  page = false,
+) {
   const headers = response?.headers() ?? {};
   expect(headers["x-content-type-options"], label).toBe("nosniff");
   expect(headers["x-frame-options"], label).toBe("DENY");
   expect(headers["referrer-policy"], label).toBe("strict-origin-when-cross-origin");
   expect(headers["permissions-policy"], label).toContain("camera=()");
+  expect(headers["cross-origin-opener-policy"], label).toBe("same-origin");
+  // The E2E servers run in production mode, which always sends HSTS (browsers heed it over HTTPS only).
+  expect(headers["strict-transport-security"], label).toBe("max-age=63072000; includeSubDomains");
   expect(headers["x-request-id"], label).toMatch(/^[\w.:-]{8,}$/);
   const csp = headers["content-security-policy"] ?? "";
   expect(csp, label).toContain("frame-ancestors 'none'");
@@ -70,6 +77,19 @@ test.describe("cross-site requests", () => {
     expect(await cartCount(page)).toBe(0);
   });
 
+  test("a plain form posted to a page from another site is a 403, not a 500", async ({ request }) => {
+    for (const [target, contentType, body] of [
+      ["/products/stoneware-mug", "multipart/form-data; boundary=x", "--x--\r\n"],
+      ["/", "application/x-www-form-urlencoded", "q=mug"],
+    ] as const) {
+      const response = await request.post(target, {
+        headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site", "content-type": contentType },
+        data: body,
+      });
+      expect(response.status(), target).toBe(403);
+    }
+  });
+
   test("a server action posted from another site is a 403, not a 500", async ({ request }) => {
     const response = await request.post("/sign-in", {
       headers: { "next-action": "0123456789abcdef", origin: "https://evil.example", "content-type": "text/plain" },
@@ -109,7 +129,11 @@ test.describe("input limits", () => {
     expect((await rawRequest("http://localhost:3100/orders/%E0%A4%A")).status).toBe(400);
     // tRPC reads skip Next.js in `npm start` (server/api-reads.ts): the same refusal applies.
     expect((await rawRequest("http://localhost:3100/api/trpc/catalog.list%E0%A4%A")).status).toBe(400);
-    expect((await rawRequest(`http://localhost:3100/?q=${"a".repeat(9000)}`)).status).toBe(414);
+    const tooLong = await rawRequest(`http://localhost:3100/?q=${"a".repeat(9000)}`);
+    expect(tooLong.status).toBe(414);
+    // Refused before Next.js, still with the error shape and every security header.
+    expect(JSON.parse(tooLong.body)).toMatchObject({ code: "URI_TOO_LONG" });
+    expectSecurityHeaders({ headers: () => tooLong.headers as Record<string, string> }, "414");
 
     const huge = "x".repeat(1_100_000);
     const auth = await rawRequest("http://localhost:3100/api/auth/callback/credentials", {

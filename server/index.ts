@@ -9,6 +9,7 @@
  */
 import http from "node:http";
 import next from "next";
+import { apiAnswerHeaders } from "../src/server/http/api-answer-headers";
 import { logger } from "../src/server/observability/logger";
 import { beginShutdown, runShutdownPhase } from "../src/server/runtime/lifecycle";
 import { answerApiRead, isDirectApiRead } from "./api-reads";
@@ -39,7 +40,7 @@ const server = http.createServer((req, res) => {
       : handle(req, res);
   answer.catch((error: unknown) => {
     logger.error({ err: error, url: req.url }, "request handler failed");
-    if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+    if (!res.headersSent) res.writeHead(500, { ...apiAnswerHeaders(), "content-type": "application/json" });
     res.end(JSON.stringify({ code: "INTERNAL_SERVER_ERROR", message: "Something went wrong on our side." }));
   });
 });

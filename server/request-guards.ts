@@ -1,13 +1,20 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { apiAnswerHeaders } from "../src/server/http/api-answer-headers";
 import { MAX_BODY_BYTES } from "../src/server/http/body-limit";
 import { PEER_ADDRESS_HEADER } from "../src/server/http/client-ip";
 import { isValidRequestId, REQUEST_ID_HEADER } from "../src/server/http/request-id";
 
 export const MAX_URL_LENGTH = 8 * 1024;
 
+/** An answer before Next.js: the contract's error shape and the headers every answer carries. */
 function reject(res: ServerResponse, status: number, code: string, message: string): void {
-  res.writeHead(status, { "content-type": "application/json", connection: "close" });
+  res.writeHead(status, {
+    ...apiAnswerHeaders(),
+    "content-type": "application/json",
+    "cache-control": "no-store",
+    connection: "close",
+  });
   res.end(JSON.stringify({ code, message }));
 }
 

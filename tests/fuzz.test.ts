@@ -22,7 +22,12 @@ import { testContext, type HttpErrorBody } from "./support/callers";
 
 let database: TestDatabase;
 let admin: Actor;
-const unlimited: RateLimiter = { consume: async () => {}, check: async () => {}, record: async () => {} };
+const unlimited: RateLimiter = {
+  consume: async () => {},
+  check: async () => {},
+  record: async () => {},
+  refund: async () => {},
+};
 
 /** A valid input per procedure: the fuzzer breaks it in every way it knows. */
 const samples: Record<string, unknown> = {

@@ -5,7 +5,9 @@ import {
   assertSignInAllowed,
   createRateLimiter,
   RateLimitExceeded,
-  recordSignInFailure,
+  refundSignInAttempt,
+  spendSignInAttempt,
+  type RateLimiter,
 } from "@/server/http/rate-limit/limiter";
 import { createMemoryStore } from "@/server/http/rate-limit/memory-store";
 import { rateLimitPolicies, type RateLimitPolicy } from "@/server/http/rate-limit/policies";
@@ -69,6 +71,20 @@ function sharedStoreContract(
       expect((await store.take(policy, "another subject")).allowed).toBe(true);
     });
 
+    it("takes a refunded request back: one more is allowed, then the bucket is empty again", async () => {
+      const store = opened.store();
+      const policy = tenPerMinute();
+      await store.refund(policy, "never taken");
+      for (let index = 0; index < 10; index++) expect((await store.take(policy, "refund")).allowed).toBe(true);
+      expect((await store.take(policy, "refund")).allowed).toBe(false);
+      await store.refund(policy, "refund");
+      expect((await store.take(policy, "refund")).allowed).toBe(true);
+      expect((await store.take(policy, "refund")).allowed).toBe(false);
+      // A refund for a subject that took nothing gives it no extra burst.
+      for (let index = 0; index < 10; index++) expect((await store.take(policy, "never taken")).allowed).toBe(true);
+      expect((await store.take(policy, "never taken")).allowed).toBe(false);
+    });
+
     it("never spends a token twice: 25 concurrent requests against a limit of 10 let exactly 10 through", async () => {
       const store = opened.store();
       const policy = tenPerMinute();
@@ -114,38 +130,85 @@ if (testEnv.TEST_REDIS_URL) {
   });
 }
 
+/** One failed sign-in as the app counts it: the attempt is spent before the password is checked. */
+const fail = (limits: RateLimiter, email: string, address: string) => spendSignInAttempt(limits, email, address);
+
 describe("sign-in failure budgets", () => {
   const limiter = () => createRateLimiter(createMemoryStore(), createMemoryStore());
 
-  it("refuses the 11th failed sign-in for one email from one address within a minute", async () => {
+  it("refuses the 11th failed sign-in for one email from one address", async () => {
     const limits = limiter();
     const email = "owner@example.test";
     for (let attempt = 0; attempt < rateLimitPolicies.signInFailuresPerAccountAndAddress.limit; attempt++) {
-      await assertSignInAllowed(limits, email, "203.0.113.66");
-      await recordSignInFailure(limits, email, "203.0.113.66");
+      await fail(limits, email, "203.0.113.66");
     }
+    await expect(fail(limits, email, "203.0.113.66")).rejects.toBeInstanceOf(RateLimitExceeded);
     await expect(assertSignInAllowed(limits, email, "203.0.113.66")).rejects.toBeInstanceOf(RateLimitExceeded);
+  });
+
+  it("lets only the budget through when guesses arrive in parallel, before any of them has failed", async () => {
+    const limits = limiter();
+    const verdicts = await Promise.allSettled(
+      Array.from({ length: 40 }, () => fail(limits, "race@example.test", "203.0.113.7")),
+    );
+    expect(verdicts.filter((verdict) => verdict.status === "fulfilled")).toHaveLength(
+      rateLimitPolicies.signInFailuresPerAddress.limit,
+    );
   });
 
   it("does not lock the owner out: another address may still sign in while the attacker is refused", async () => {
     const limits = limiter();
     const email = "owner@example.test";
-    for (let attempt = 0; attempt < 10; attempt++) await recordSignInFailure(limits, email, "203.0.113.66");
-    await expect(assertSignInAllowed(limits, email, "203.0.113.66")).rejects.toBeInstanceOf(RateLimitExceeded);
-    await expect(assertSignInAllowed(limits, email, "198.51.100.5")).resolves.toBeUndefined();
+    for (let attempt = 0; attempt < 10; attempt++) await fail(limits, email, "203.0.113.66");
+    await expect(fail(limits, email, "203.0.113.66")).rejects.toBeInstanceOf(RateLimitExceeded);
+    await expect(spendSignInAttempt(limits, email, "198.51.100.5")).resolves.toBeUndefined();
   });
 
-  it("stops a distributed guesser at the much higher per-account ceiling", async () => {
+  it("one address guessing for an hour cannot use up the owner's per-account ceiling", async () => {
+    let now = 5_000_000;
+    const limits = createRateLimiter(
+      createMemoryStore(() => now),
+      createMemoryStore(() => now),
+    );
+    const email = "owner@example.test";
+    let guesses = 0;
+    for (let second = 0; second < 3600; second += 10, now += 10_000) {
+      if (
+        await fail(limits, email, "203.0.113.66").then(
+          () => true,
+          () => false,
+        )
+      )
+        guesses += 1;
+    }
+    expect(guesses).toBeLessThanOrEqual(55);
+    expect(guesses).toBeLessThan(rateLimitPolicies.signInFailuresPerAccount.limit / 5);
+    await expect(spendSignInAttempt(limits, email, "198.51.100.5")).resolves.toBeUndefined();
+  });
+
+  it("stops a distributed guesser at the per-account ceiling", async () => {
     const limits = limiter();
     const email = "target@example.test";
     const ceiling = rateLimitPolicies.signInFailuresPerAccount.limit;
-    for (let attempt = 0; attempt < ceiling; attempt++) await recordSignInFailure(limits, email, `10.1.${attempt}.1`);
-    await expect(assertSignInAllowed(limits, email, "198.51.100.5")).rejects.toBeInstanceOf(RateLimitExceeded);
+    for (let attempt = 0; attempt < ceiling; attempt++) await fail(limits, email, `10.1.${attempt % 250}.${attempt}`);
+    await expect(fail(limits, email, "198.51.100.5")).rejects.toBeInstanceOf(RateLimitExceeded);
   });
 
-  it("counts failures only: successful sign-ins spend nothing", async () => {
+  it("a refused attempt takes nothing from the account's other budgets", async () => {
     const limits = limiter();
-    for (let attempt = 0; attempt < 50; attempt++) await assertSignInAllowed(limits, "busy@example.test", "192.0.2.1");
-    await expect(assertSignInAllowed(limits, "busy@example.test", "192.0.2.1")).resolves.toBeUndefined();
+    const email = "victim@example.test";
+    for (let attempt = 0; attempt < 10; attempt++) await fail(limits, email, "203.0.113.9");
+    for (let attempt = 0; attempt < 500; attempt++) await fail(limits, email, "203.0.113.9").catch(() => undefined);
+    // 500 refused guesses later, the per-account budget has lost only the 10 that were let through.
+    await expect(assertSignInAllowed(limits, email, "198.51.100.5")).resolves.toBeUndefined();
+  });
+
+  it("counts failures only: successful sign-ins give their attempt back", async () => {
+    const limits = limiter();
+    for (let attempt = 0; attempt < 50; attempt++) {
+      await spendSignInAttempt(limits, "busy@example.test", "192.0.2.1");
+      await refundSignInAttempt(limits, "busy@example.test", "192.0.2.1");
+    }
+    await expect(spendSignInAttempt(limits, "busy@example.test", "192.0.2.1")).resolves.toBeUndefined();
   });
 });

@@ -78,16 +78,24 @@ describe("sessions that can end", () => {
     await expectTrpcError(asCookie(laptop.cookie).account.me(), "UNAUTHORIZED");
   });
 
-  it("a password change ends the other sessions and keeps this one", async () => {
+  it("a password change ends the other sessions and every API token, and keeps this session", async () => {
     const { id } = await createCustomer(database.db);
     const phone = await sessionCookieFor(database.db, id);
     const laptop = await sessionCookieFor(database.db, id);
+    const { token } = await asCookie(laptop.cookie).account.tokens.create({
+      name: "script",
+      scopes: ["read"],
+      expiresInDays: 1,
+    });
+    const bearer = () => callerFor(database.db, null, { headers: new Headers({ authorization: `Bearer ${token}` }) });
+    expect((await bearer().account.me()).id).toBe(id);
     const result = await asCookie(laptop.cookie).account.changePassword({
       currentPassword: PASSWORD,
       newPassword: "a brand new passphrase",
     });
     expect(result.otherSessionsEnded).toBe(1);
     await expectTrpcError(asCookie(phone.cookie).account.me(), "UNAUTHORIZED");
+    await expectTrpcError(bearer().account.me(), "UNAUTHORIZED");
     expect((await asCookie(laptop.cookie).account.me()).id).toBe(id);
   });
 

@@ -5,8 +5,8 @@ import { e2eOidc } from "./server-env";
 /** The provider's test people, by what is typed into its login field. */
 export const OIDC_PEOPLE = {
   olivia: { email: "olivia.oidc@example.test", email_verified: true, name: "Olivia from SSO" },
-  // Same address as the demo shopper, verified: links to that account.
-  sam: { email: "shopper@storefront.test", email_verified: true, name: "Sam via SSO" },
+  // Same address as the demo shopper in other letter case, verified: links to that account.
+  sam: { email: "Shopper@Storefront.TEST", email_verified: true, name: "Sam via SSO" },
   // Same address as the demo admin, but the provider has not verified it: refused.
   mallory: { email: "admin@storefront.test", email_verified: false, name: "Mallory" },
 } as const;

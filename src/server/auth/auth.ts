@@ -11,7 +11,7 @@ import { endSession, SESSION_LIFETIME_MS, startSession } from "../domain/session
 import { verifyCredentials } from "../domain/users/verify-credentials";
 import { clientIpFrom } from "../http/client-ip";
 import { rateLimiterFor } from "../http/rate-limit/app-limiter";
-import { assertSignInAllowed, RateLimitExceeded, recordSignInFailure } from "../http/rate-limit/limiter";
+import { RateLimitExceeded, refundSignInAttempt, spendSignInAttempt } from "../http/rate-limit/limiter";
 import { logger } from "../observability/logger";
 import { identityFromSession } from "./identity";
 import { identityProviders } from "./identity-providers";
@@ -54,14 +54,14 @@ async function authorize(raw: Partial<Record<string, unknown>>, request: Request
   const limiter = rateLimiterFor(db);
   const origin = originOf(request);
   try {
-    await assertSignInAllowed(limiter, email, origin.clientIp);
+    await spendSignInAttempt(limiter, email, origin.clientIp);
   } catch (error) {
     if (!(error instanceof RateLimitExceeded)) throw error;
     await recordSignIn(db, { email, userId: null, outcome: "rate_limited" }, origin);
     throw new RateLimitedSignIn();
   }
   const user = await verifyCredentials(db, parsed.data);
-  if (!user) await recordSignInFailure(limiter, email, origin.clientIp);
+  if (user) await refundSignInAttempt(limiter, email, origin.clientIp);
   await recordSignIn(
     db,
     { email, userId: user?.id ?? null, outcome: user ? "signed_in" : "wrong_credentials" },

@@ -10,16 +10,18 @@ const EXEMPT_PREFIXES = ["/api/auth/callback/oidc", "/api/auth/callback/github"]
  * True when a request would act with the browser's session cookie but was
  * started by another site: an unsafe method, the session cookie, no bearer
  * token, and `Sec-Fetch-Site` or `Origin` saying cross-site (or `Origin:
- * null`), unless that origin is allowed by CORS_ALLOWED_ORIGINS. Requests with
+ * null`), unless that origin is allowed by CORS_ALLOWED_ORIGINS; and any
+ * cross-site post to a page (a server action), cookie or not. Requests with
  * neither header do not come from a browser that could be tricked.
  */
 export function isCrossSiteCookieRequest(request: Request, allowedOrigins = env.CORS_ALLOWED_ORIGINS): boolean {
   if (!UNSAFE_METHODS.has(request.method)) return false;
   const headers = request.headers;
-  // Server actions are refused from other sites with or without a cookie (Next.js would answer 500).
-  const isServerAction = headers.has("next-action");
-  if (!isServerAction && (headers.has("authorization") || !findSessionToken(headers.get("cookie")))) return false;
   const path = new URL(request.url).pathname;
+  // A post to a page is a server action, with its header or as a plain form (progressive enhancement):
+  // refused from other sites with or without a cookie (Next.js would answer 500).
+  const isServerAction = headers.has("next-action") || !path.startsWith("/api/");
+  if (!isServerAction && (headers.has("authorization") || !findSessionToken(headers.get("cookie")))) return false;
   if (EXEMPT_PREFIXES.some((prefix) => path.startsWith(prefix))) return false;
   return isCrossSite(headers, allowedOrigins);
 }

@@ -52,7 +52,8 @@ function github(clientId: string, clientSecret: string): Provider {
         const response = await fetch(`${GITHUB_API}/user/emails`, { headers });
         const emails = response.ok ? ((await response.json()) as GitHubEmail[]) : [];
         const primary = emails.find((entry) => entry.primary && entry.verified);
-        return { ...profile, email: primary?.email ?? null, email_verified: Boolean(primary) };
+        // Lowercased like every email the shop stores, so `Ann@x` links to the account of `ann@x`.
+        return { ...profile, email: primary?.email.toLowerCase() ?? null, email_verified: Boolean(primary) };
       },
     },
   });
@@ -72,7 +73,7 @@ function oidc(issuer: string, clientId: string, clientSecret: string, name: stri
     profile: (claims: OidcClaims) => ({
       id: claims.sub,
       name: claims.name ?? claims.preferred_username ?? claims.email ?? "Shopper",
-      email: claims.email,
+      email: claims.email?.toLowerCase(),
       image: claims.picture ?? null,
     }),
   };

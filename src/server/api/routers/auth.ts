@@ -5,7 +5,8 @@ import { issuedToken, issueTokenInput } from "@/lib/contracts/tokens";
 import { createApiToken } from "../../domain/tokens/create-token";
 import { signUp } from "../../domain/users/sign-up";
 import { verifyCredentials } from "../../domain/users/verify-credentials";
-import { assertSignInAllowed, recordSignInFailure } from "../../http/rate-limit/limiter";
+import { RateLimitExceeded, refundSignInAttempt, spendSignInAttempt } from "../../http/rate-limit/limiter";
+import { recordSignIn } from "../../domain/audit/record-audit";
 import { rateLimitPolicies } from "../../http/rate-limit/policies";
 import { auditContext } from "../audit-context";
 import { publicProcedure, rateLimit } from "../trpc";
@@ -43,12 +44,22 @@ export const authRouter = {
     .input(issueTokenInput)
     .output(issuedToken)
     .mutation(async ({ ctx, input }) => {
-      await assertSignInAllowed(ctx.rateLimiter, input.email, ctx.clientIp);
+      // Audited like a password sign-in: a refusal and a wrong password each leave a row.
+      const origin = { requestId: ctx.requestId, clientIp: ctx.clientIp };
+      try {
+        await spendSignInAttempt(ctx.rateLimiter, input.email, ctx.clientIp);
+      } catch (error) {
+        if (error instanceof RateLimitExceeded) {
+          await recordSignIn(ctx.db, { email: input.email, userId: null, outcome: "rate_limited" }, origin);
+        }
+        throw error;
+      }
       const user = await verifyCredentials(ctx.db, input);
       if (!user) {
-        await recordSignInFailure(ctx.rateLimiter, input.email, ctx.clientIp);
+        await recordSignIn(ctx.db, { email: input.email, userId: null, outcome: "wrong_credentials" }, origin);
         throw new TRPCError({ code: "UNAUTHORIZED", message: "Wrong email or password." });
       }
+      await refundSignInAttempt(ctx.rateLimiter, input.email, ctx.clientIp);
       return createApiToken(ctx.db, auditContext({ ...ctx, actor: user }), input);
     }),
 } satisfies TRPCRouterRecord;

@@ -1,7 +1,7 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { TokenSummaryDto } from "@/lib/contracts/tokens";
 import { apiTokens } from "../../db/schema";
-import type { Db } from "../../db/types";
+import type { Db, DbOrTx } from "../../db/types";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
 import { DomainError } from "../errors";
 import { tokenSummaryColumns, toTokenSummary } from "./token-summary";
@@ -22,4 +22,14 @@ export async function revokeApiToken(db: Db, audit: AuditContext, tokenId: strin
     });
     return toTokenSummary(row);
   });
+}
+
+/** Revokes every live token of a user (a password change): returns how many were still live. */
+export async function revokeAllApiTokens(tx: DbOrTx, userId: string): Promise<number> {
+  const revoked = await tx
+    .update(apiTokens)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return revoked.length;
 }

@@ -6,6 +6,7 @@ import { hashPassword, verifyPassword } from "../../security/password";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
 import { DomainError } from "../errors";
 import { endAllSessions } from "../sessions/sessions";
+import { revokeAllApiTokens } from "../tokens/revoke-token";
 import { assertUncommonPassword } from "./sign-up";
 
 /** False for accounts made through an identity provider that never set a password. */
@@ -17,7 +18,8 @@ export async function hasPassword(db: Db, userId: string): Promise<boolean> {
 /**
  * Sets a new password after checking the current one (an account made through
  * an identity provider may set its first password without one). Every other
- * session of the account ends; the one making the change stays signed in.
+ * session of the account ends and every API token is revoked (whoever knew the
+ * old password may have made one); the session making the change stays signed in.
  */
 export async function changePassword(
   db: Db,
@@ -42,10 +44,11 @@ export async function changePassword(
   return db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, audit.actor.id));
     const otherSessionsEnded = await endAllSessions(tx, audit.actor.id, keepSessionId);
+    const tokensRevoked = await revokeAllApiTokens(tx, audit.actor.id);
     await recordAudit(tx, audit, {
       action: "account.password_changed",
       target: { type: "user", id: audit.actor.id },
-      summary: { otherSessionsEnded },
+      summary: { otherSessionsEnded, tokensRevoked },
     });
     return { otherSessionsEnded };
   });

@@ -17,6 +17,8 @@ export interface RateLimiter {
   check(policy: RateLimitPolicy, subject: string): Promise<void>;
   /** Spends one request whatever the verdict (counting failures). */
   record(policy: RateLimitPolicy, subject: string): Promise<void>;
+  /** Gives back one request spent earlier. */
+  refund(policy: RateLimitPolicy, subject: string): Promise<void>;
 }
 
 /**
@@ -48,6 +50,13 @@ export function createRateLimiter(shared: RateLimitStore, local: RateLimitStore)
     async record(policy, subject) {
       await ask(policy, subject, true);
     },
+    async refund(policy, subject) {
+      try {
+        await storeFor(policy).refund(policy, subject);
+      } catch (error) {
+        logger.warn({ err: error, policy: policy.name }, "rate limiter unavailable; could not refund");
+      }
+    },
   };
 }
 
@@ -65,11 +74,42 @@ export async function assertSignInAllowed(limiter: RateLimiter, email: string, a
     throw new RateLimitExceeded(Math.max(...refusals.map((refusal) => refusal.retryAfterSeconds)));
 }
 
-/** Counts one failed sign-in against the address, the account from that address, and the account. */
-export async function recordSignInFailure(limiter: RateLimiter, email: string, address: string): Promise<void> {
-  await Promise.all([
-    limiter.record(rateLimitPolicies.signInFailuresPerAddress, address),
-    limiter.record(rateLimitPolicies.signInFailuresPerAccountAndAddress, `${email}|${address}`),
-    limiter.record(rateLimitPolicies.signInFailuresPerAccount, email),
-  ]);
+/** The three failure budgets a sign-in attempt spends from, with their subjects. */
+function signInBuckets(email: string, address: string): [RateLimitPolicy, string][] {
+  return [
+    [rateLimitPolicies.signInFailuresPerAddress, address],
+    [rateLimitPolicies.signInFailuresPerAccountAndAddress, `${email}|${address}`],
+    [rateLimitPolicies.signInFailuresPerAccount, email],
+  ];
+}
+
+/**
+ * Spends one attempt from every failure budget before the password is
+ * verified, so a burst of parallel guesses cannot all pass a check made before
+ * any of them failed. Refused when any budget is empty; what the refused
+ * attempt took from the others is given back. A correct password gives the
+ * attempt back afterwards (`refundSignInAttempt`), so only failures count.
+ */
+export async function spendSignInAttempt(limiter: RateLimiter, email: string, address: string): Promise<void> {
+  const buckets = signInBuckets(email, address);
+  const verdicts = await Promise.allSettled(buckets.map(([policy, subject]) => limiter.consume(policy, subject)));
+  const refusals = verdicts.flatMap((verdict) =>
+    verdict.status === "rejected" && verdict.reason instanceof RateLimitExceeded ? [verdict.reason] : [],
+  );
+  const failure = verdicts.find(
+    (verdict) => verdict.status === "rejected" && !(verdict.reason instanceof RateLimitExceeded),
+  );
+  if (refusals.length === 0 && !failure) return;
+  await Promise.all(
+    buckets.map(([policy, subject], index) =>
+      verdicts[index]?.status === "fulfilled" ? limiter.refund(policy, subject) : undefined,
+    ),
+  );
+  if (failure?.status === "rejected") throw failure.reason;
+  throw new RateLimitExceeded(Math.max(...refusals.map((refusal) => refusal.retryAfterSeconds)));
+}
+
+/** A sign-in attempt that succeeded: it gives back what `spendSignInAttempt` took. */
+export async function refundSignInAttempt(limiter: RateLimiter, email: string, address: string): Promise<void> {
+  await Promise.all(signInBuckets(email, address).map(([policy, subject]) => limiter.refund(policy, subject)));
 }

@@ -20,6 +20,11 @@ export function createMemoryStore(clock: () => number = Date.now): RateLimitStor
       sweep(now);
       return { allowed: verdict.allowed, retryAfterSeconds: verdict.retryAfterSeconds };
     },
+    async refund(policy, subject) {
+      const key = bucketKey(policy, subject);
+      const tat = buckets.get(key);
+      if (tat !== undefined) buckets.set(key, tat - gcraParameters(policy).intervalMs);
+    },
     async peek(policy, subject) {
       const verdict = decide(buckets.get(bucketKey(policy, subject)) ?? null, clock(), gcraParameters(policy));
       return { allowed: verdict.allowed, retryAfterSeconds: verdict.retryAfterSeconds };

@@ -11,14 +11,16 @@ const scaled = (limit: number) => Math.max(1, Math.round(limit * env.RATE_LIMIT_
 
 /**
  * The tiers. Strict ones count only what an attacker does (failed sign-ins),
- * per address and per account; a much higher per-account ceiling stops a
- * distributed guesser without letting one address lock the owner out.
+ * per address and per account. One address gets a burst of 10 and then one
+ * guess per 90 s (at most 50 in its first hour), far below the per-account
+ * ceiling of 300 an hour: locking the owner out takes six or more addresses
+ * guessing at full speed, while a distributed guesser is still stopped.
  */
 export const rateLimitPolicies = {
   signUp: { name: "sign-up", limit: scaled(10), periodSeconds: 3600 },
-  signInFailuresPerAddress: { name: "sign-in-fail-address", limit: scaled(30), periodSeconds: 600 },
+  signInFailuresPerAddress: { name: "sign-in-fail-address", limit: scaled(10), periodSeconds: 900 },
   signInFailuresPerAccountAndAddress: { name: "sign-in-fail-account-address", limit: scaled(10), periodSeconds: 60 },
-  signInFailuresPerAccount: { name: "sign-in-fail-account", limit: scaled(100), periodSeconds: 3600 },
+  signInFailuresPerAccount: { name: "sign-in-fail-account", limit: scaled(300), periodSeconds: 3600 },
   passwordChange: { name: "password-change", limit: scaled(10), periodSeconds: 3600 },
 } satisfies Record<string, RateLimitPolicy>;
 

@@ -1,4 +1,4 @@
-import { lt, sql } from "drizzle-orm";
+import { eq, lt, sql } from "drizzle-orm";
 import { rateLimitBuckets } from "../../db/schema";
 import { selectRows } from "../../db/rows";
 import type { Db } from "../../db/types";
@@ -51,6 +51,14 @@ export function createPostgresStore(db: Db): RateLimitStore {
       }
       if (!verdict) throw new Error("the rate-limit statement returned no row");
       return { allowed: verdict.allowed, retryAfterSeconds: verdict.allowed ? 0 : retryAfter(verdict, periodMs) };
+    },
+
+    async refund(policy, subject) {
+      const { intervalMs } = gcraParameters(policy);
+      await db
+        .update(rateLimitBuckets)
+        .set({ tat: sql`${rateLimitBuckets.tat} - ${intervalMs}::float8` })
+        .where(eq(rateLimitBuckets.key, bucketKey(policy, subject)));
     },
 
     async peek(policy, subject) {

@@ -14,6 +14,8 @@ export interface RateLimitDecision {
 export interface RateLimitStore {
   take(policy: RateLimitPolicy, subject: string): Promise<RateLimitDecision>;
   peek(policy: RateLimitPolicy, subject: string): Promise<RateLimitDecision>;
+  /** Gives back one request taken earlier (a sign-in that turned out to be the owner's). */
+  refund(policy: RateLimitPolicy, subject: string): Promise<void>;
 }
 
 export function bucketKey(policy: RateLimitPolicy, subject: string): string {
