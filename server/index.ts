@@ -10,6 +10,7 @@
 import http from "node:http";
 import next from "next";
 import { apiAnswerHeaders } from "../src/server/http/api-answer-headers";
+import { consoleErrorsThrough } from "../src/server/observability/console-errors";
 import { logger } from "../src/server/observability/logger";
 import { beginShutdown, runShutdownPhase } from "../src/server/runtime/lifecycle";
 import { answerApiRead, isDirectApiRead } from "./api-reads";
@@ -17,6 +18,9 @@ import { answerLiveStream, isLiveStreamRequest } from "./live-streams";
 import { guardRequest } from "./request-guards";
 import { measureRequest } from "./request-metrics";
 import { settings } from "./settings";
+
+// Next.js's own error reports go through the logger too: JSON, scrubbed like every other line.
+console.error = consoleErrorsThrough(logger);
 
 const app = next({ dev: false, hostname: settings.HOSTNAME, port: settings.PORT });
 const handle = app.getRequestHandler();

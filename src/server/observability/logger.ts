@@ -8,7 +8,7 @@ type SerializedError = Omit<ReturnType<typeof pino.stdSerializers.err>, "cause">
 const PARAMETERS = /\s*params:[\s\S]*$/;
 
 /** Errors as pino writes them, minus SQL parameters and database row details anywhere in the cause chain. */
-function serializeError(error: unknown): unknown {
+export function serializeError(error: unknown): unknown {
   if (!(error instanceof Error)) return error;
   const serialized = pino.stdSerializers.err(error) as SerializedError;
   delete serialized.params;
