@@ -74,6 +74,7 @@ const everyone: Record<string, Rule> = {
     call: (caller, f) => caller.account.tokens.revoke({ id: f.tokenId }),
   },
   "catalog.list": { access: "public", call: (caller) => caller.catalog.list({ limit: 2 }) },
+  "catalog.categories": { access: "public", call: (caller) => caller.catalog.categories() },
   "catalog.bySlug": { access: "public", call: (caller) => caller.catalog.bySlug({ slug: "stoneware-mug" }) },
   "cart.get": { access: "read:cart:own", call: (caller) => caller.cart.get() },
   "cart.setItem": {

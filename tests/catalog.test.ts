@@ -1,16 +1,17 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalogSorts, type CatalogSort } from "@/lib/contracts/catalog";
-import { demoProductRows } from "@/server/db/demo-data";
+import { demoCategories, demoProducts } from "@/server/db/demo-data";
 import { products } from "@/server/db/schema";
 import { seedDemoData } from "@/server/db/seed";
 import type { Product } from "@/trpc/types";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { callerFor, expectTrpcError, httpCall, type HttpErrorBody } from "./support/callers";
+import { restCall } from "./support/rest";
 
 let database: TestDatabase;
 let anonymous: ReturnType<typeof callerFor>;
-const activeCount = demoProductRows().length;
+const activeCount = demoProducts.length;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -176,5 +177,83 @@ describe("catalog.bySlug", () => {
 
   it("rejects a malformed slug with BAD_REQUEST", async () => {
     await expectTrpcError(anonymous.catalog.bySlug({ slug: "Not A Slug!" }), "BAD_REQUEST");
+  });
+});
+
+describe("categories", () => {
+  async function readCategory(
+    sort: CatalogSort,
+    filters: { category?: string; inStock?: boolean; q?: string },
+  ): Promise<Product[]> {
+    const items: Product[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await anonymous.catalog.list({ sort, limit: 2, cursor, ...filters });
+      items.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && items.length < 200);
+    return items;
+  }
+
+  it("lists every category in display order with its count of active products", async () => {
+    const listed = await anonymous.catalog.categories();
+    expect(listed.map((category) => category.slug)).toEqual([
+      ...demoCategories.map((category) => category.slug),
+      "general",
+    ]);
+    const all = (await readAllPages("newest", 100)).flat();
+    for (const category of listed) {
+      expect(category.productCount, category.slug).toBe(all.filter((item) => item.categoryId === category.id).length);
+    }
+    // The archived product sits in General and is not counted.
+    expect(listed.find((category) => category.slug === "general")?.productCount).toBe(0);
+    expect(listed.reduce((sum, category) => sum + category.productCount, 0)).toBe(activeCount);
+  });
+
+  it.each(catalogSorts)("pages through one category sorted by %s, with nothing from another", async (sort) => {
+    const kitchen = (await anonymous.catalog.categories()).find((category) => category.slug === "kitchen");
+    const items = await readCategory(sort, { category: "kitchen" });
+    expect(items.length).toBe(kitchen?.productCount);
+    expect(items.every((item) => item.categoryId === kitchen?.id)).toBe(true);
+    expect(new Set(items.map((item) => item.id)).size).toBe(items.length);
+    expect(items.map((item) => item.id)).toEqual([...items].sort(comparators[sort]).map((item) => item.id));
+  });
+
+  it("filters to products in stock, alone, inside a category and with a search", async () => {
+    const all = (await readAllPages("newest", 100)).flat();
+    const inStock = await readCategory("price_asc", { inStock: true });
+    expect(inStock.map((item) => item.id).sort()).toEqual(
+      all
+        .filter((item) => item.stock > 0)
+        .map((item) => item.id)
+        .sort(),
+    );
+    expect(all.some((item) => item.stock === 0)).toBe(true);
+    const lighting = (await anonymous.catalog.categories()).find((category) => category.slug === "lighting");
+    const litInStock = await readCategory("name", { category: "lighting", inStock: true });
+    expect(litInStock.length).toBeGreaterThan(0);
+    expect(litInStock.every((item) => item.stock > 0 && item.categoryId === lighting?.id)).toBe(true);
+    expect(litInStock.length).toBeLessThan(lighting?.productCount ?? 0);
+    const searched = await readCategory("newest", { category: "kitchen", q: "mug" });
+    expect(searched.length).toBeGreaterThan(0);
+    expect(searched.every((item) => /mug/i.test(`${item.name} ${item.description}`))).toBe(true);
+  });
+
+  it("lists nothing for an unknown category and refuses a malformed one", async () => {
+    expect((await anonymous.catalog.list({ category: "no-such-category" })).items).toEqual([]);
+    await expectTrpcError(anonymous.catalog.list({ category: "Not A Slug!" }), "BAD_REQUEST");
+  });
+
+  it("serves the same on the REST face", async () => {
+    const listed = await restCall(database.db, "GET", "/categories");
+    expect(listed.status).toBe(200);
+    expect((listed.json as { slug: string }[]).map((category) => category.slug)).toContain("kitchen");
+    const filtered = await restCall(database.db, "GET", "/products?category=lighting&inStock=true&limit=100");
+    expect(filtered.status).toBe(200);
+    const items = (filtered.json as { items: Product[] }).items;
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((item) => item.stock > 0)).toBe(true);
+    const refused = await restCall(database.db, "GET", "/products?inStock=maybe");
+    expect(refused.status).toBe(400);
   });
 });

@@ -50,7 +50,7 @@ export interface paths {
         };
         /**
          * List products
-         * @description Active products, one keyset page at a time: searchable and sortable.
+         * @description Active products, one keyset page at a time: searchable, sortable, and filtered by category and stock. Paging, search and every sort work inside a category.
          */
         get: operations["catalog-list"];
         put?: never;
@@ -81,6 +81,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List categories
+         * @description Every category in display order, with how many active products each holds.
+         */
+        get: operations["catalog-categories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cart": {
         parameters: {
             query?: never;
@@ -95,7 +115,10 @@ export interface paths {
         get: operations["cart-get"];
         put?: never;
         post?: never;
-        /** Empty your cart */
+        /**
+         * Empty your cart
+         * @description Removes every item from your cart and returns the empty cart. Needs no body.
+         */
         delete: operations["cart-clear"];
         options?: never;
         head?: never;
@@ -248,10 +271,31 @@ export interface components {
             stock: number;
             imageUrl: string | null;
             /**
+             * Format: uuid
+             * @description The category the product is in (see `GET /api/v1/categories`).
+             */
+            categoryId: string;
+            /**
              * Format: date-time
              * @example 2026-11-23T10:15:00.000Z
              */
             createdAt: string;
+        };
+        /** @description Every category, in display order. */
+        CategoryList: components["schemas"]["Category"][];
+        /** @description A group of products, with how many are for sale. */
+        Category: {
+            /** Format: uuid */
+            id: string;
+            /** @example kitchen */
+            slug: string;
+            /** @example Kitchen */
+            name: string;
+            /**
+             * @description Active products in the category.
+             * @example 6
+             */
+            productCount: number;
         };
         /** @description The caller's cart, priced from the database. */
         Cart: {
@@ -530,6 +574,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Something went wrong on the server; nothing secret is in the message */
             500: {
                 headers: {
@@ -548,6 +603,8 @@ export interface operations {
                 limit?: number;
                 q?: string;
                 sort?: "newest" | "price_asc" | "price_desc" | "name";
+                category?: string;
+                inStock?: boolean;
             };
             header?: never;
             path?: never;
@@ -567,6 +624,17 @@ export interface operations {
             /** @description Invalid query: the issues name the parameter */
             400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -623,6 +691,57 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on the server; nothing secret is in the message */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "catalog-categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryList"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Something went wrong on the server; nothing secret is in the message */
             500: {
                 headers: {
@@ -670,6 +789,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Something went wrong on the server; nothing secret is in the message */
             500: {
                 headers: {
@@ -711,6 +841,17 @@ export interface operations {
             /** @description The token lacks the orders scope */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -821,6 +962,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Something went wrong on the server; nothing secret is in the message */
             500: {
                 headers: {
@@ -875,6 +1027,17 @@ export interface operations {
             /** @description The token lacks the read scope */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -999,6 +1162,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Something went wrong on the server; nothing secret is in the message */
             500: {
                 headers: {
@@ -1060,6 +1234,17 @@ export interface operations {
             /** @description No such order of yours */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1136,6 +1321,17 @@ export interface operations {
             /** @description The order can no longer be cancelled (it has shipped, or is cancelled already) */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -10,6 +10,31 @@ export const demoAccounts = [
 
 type Category = "mug" | "lamp" | "bag" | "plant" | "book" | "sock" | "chair" | "kettle";
 
+/** The demo shop's categories, in display order. */
+export const demoCategories = [
+  { slug: "kitchen", name: "Kitchen", position: 1 },
+  { slug: "lighting", name: "Lighting", position: 2 },
+  { slug: "bags", name: "Bags", position: 3 },
+  { slug: "plants", name: "Plants", position: 4 },
+  { slug: "books-and-paper", name: "Books & Paper", position: 5 },
+  { slug: "clothing", name: "Clothing", position: 6 },
+  { slug: "furniture", name: "Furniture", position: 7 },
+] as const;
+
+type CategorySlug = (typeof demoCategories)[number]["slug"];
+
+/** Each kind of demo product (which also names its picture) in its category. */
+const categoryOfKind: Record<Category, CategorySlug> = {
+  mug: "kitchen",
+  kettle: "kitchen",
+  lamp: "lighting",
+  bag: "bags",
+  plant: "plants",
+  book: "books-and-paper",
+  sock: "clothing",
+  chair: "furniture",
+};
+
 interface DemoProduct {
   name: string;
   description: string;
@@ -239,7 +264,8 @@ export const demoProducts: DemoProduct[] = [
   },
 ];
 
-export function demoProductRows() {
+/** The demo products as rows, given the ids of the demo categories by slug. */
+export function demoProductRows(categoryIds: ReadonlyMap<string, string>) {
   // Spread creation times so "newest" has a visible, stable order.
   const base = Date.UTC(2026, 0, 1);
   return demoProducts.map((product, index) => ({
@@ -249,6 +275,7 @@ export function demoProductRows() {
     priceCents: product.priceCents,
     stock: product.stock,
     imageUrl: `/products/${product.category}.svg`,
+    categoryId: categoryIds.get(categoryOfKind[product.category]),
     createdAt: new Date(base + index * 3_600_000),
   }));
 }

@@ -1,7 +1,7 @@
 import { count } from "drizzle-orm";
 import { hashPassword } from "../security/password";
-import { DEMO_PASSWORD, demoAccounts, demoProductRows } from "./demo-data";
-import { products, users } from "./schema";
+import { DEMO_PASSWORD, demoAccounts, demoCategories, demoProductRows } from "./demo-data";
+import { categories, products, users } from "./schema";
 import type { Db } from "./types";
 
 export interface SeedResult {
@@ -17,9 +17,11 @@ export async function seedDemoData(db: Db): Promise<SeedResult> {
     .values(demoAccounts.map((account) => ({ ...account, passwordHash })))
     .onConflictDoNothing({ target: users.email })
     .returning({ id: users.id });
+  await db.insert(categories).values([...demoCategories]).onConflictDoNothing({ target: categories.slug });
+  const categoryRows = await db.select({ id: categories.id, slug: categories.slug }).from(categories);
   const createdProducts = await db
     .insert(products)
-    .values(demoProductRows())
+    .values(demoProductRows(new Map(categoryRows.map((row) => [row.slug, row.id]))))
     .onConflictDoNothing({ target: products.slug })
     .returning({ id: products.id });
   return { usersCreated: createdUsers.length, productsCreated: createdProducts.length };

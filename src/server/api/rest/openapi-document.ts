@@ -67,6 +67,8 @@ function refine(document: OpenAPIObject): OpenAPIObject {
     const responses = entry.responses as Record<string, JsonObject>;
     if (!entry.security) entry.security = [];
     const failures: Record<string, string> = {
+      // Every operation passes a rate-limit tier (reads or writes), so every one can answer 429.
+      429: "Too many requests: wait the seconds in Retry-After",
       ...operation.errorResponses,
       ...(["POST", "PUT", "PATCH"].includes(operation.method)
         ? { 413: "The body is larger than 1 MiB", 415: "The body is not application/json" }

@@ -53,6 +53,7 @@ export const cartRouter = {
         path: "/cart",
         tags: ["Cart"],
         summary: "Empty your cart",
+        description: "Removes every item from your cart and returns the empty cart. Needs no body.",
         errorResponses: { 401: "No valid token or session", 403: "The token lacks the orders scope" },
       },
     })

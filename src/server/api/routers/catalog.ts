@@ -1,5 +1,7 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { catalogListInput, product, productBySlugInput, productPage } from "@/lib/contracts/catalog";
+import { z } from "zod";
+import { catalogListInput, categoryList, product, productBySlugInput, productPage } from "@/lib/contracts/catalog";
+import { listCategories } from "../../domain/catalog/list-categories";
 import { getProductBySlug } from "../../domain/catalog/get-product";
 import { listProducts } from "../../domain/catalog/list-products";
 import { publicProcedure } from "../trpc";
@@ -15,7 +17,9 @@ export const catalogRouter = {
         protect: false,
         summary: "List products",
         errorResponses: { 400: "Invalid query: the issues name the parameter" },
-        description: "Active products, one keyset page at a time: searchable and sortable.",
+        description:
+          "Active products, one keyset page at a time: searchable, sortable, and filtered by category and stock. " +
+          "Paging, search and every sort work inside a category.",
       },
     })
     .input(catalogListInput)
@@ -38,4 +42,20 @@ export const catalogRouter = {
     .input(productBySlugInput)
     .output(product)
     .query(({ ctx, input }) => getProductBySlug(ctx.db, input.slug)),
+
+  categories: publicProcedure
+    .meta({
+      access: "public",
+      openapi: {
+        method: "GET",
+        path: "/categories",
+        tags: ["Catalog"],
+        protect: false,
+        summary: "List categories",
+        description: "Every category in display order, with how many active products each holds.",
+      },
+    })
+    .input(z.void())
+    .output(categoryList)
+    .query(({ ctx }) => listCategories(ctx.db)),
 } satisfies TRPCRouterRecord;

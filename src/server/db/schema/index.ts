@@ -1,4 +1,5 @@
 export * from "./users";
+export * from "./categories";
 export * from "./products";
 export * from "./rate-limits";
 export * from "./cart";

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { categories, GENERAL_CATEGORY_ID } from "./categories";
 
 export const products = pgTable(
   "products",
@@ -11,6 +12,10 @@ export const products = pgTable(
     priceCents: integer("price_cents").notNull(),
     stock: integer("stock").notNull().default(0),
     imageUrl: text("image_url"),
+    categoryId: uuid("category_id")
+      .notNull()
+      .default(GENERAL_CATEGORY_ID)
+      .references(() => categories.id),
     active: boolean("active").notNull().default(true),
     // Millisecond precision so a keyset cursor built from a JS Date matches the row exactly.
     createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
@@ -33,6 +38,10 @@ export const products = pgTable(
       .where(sql`${table.active}`),
     index("products_active_name_idx")
       .on(table.name, table.id)
+      .where(sql`${table.active}`),
+    // Category pages list a category's active products newest first.
+    index("products_active_category_newest_idx")
+      .on(table.categoryId, table.createdAt, table.id)
       .where(sql`${table.active}`),
     index("products_name_trgm_idx").using("gin", sql`${table.name} gin_trgm_ops`),
     index("products_description_trgm_idx").using("gin", sql`${table.description} gin_trgm_ops`),

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { CatalogSort } from "@/lib/contracts/catalog";
 import { textInput } from "@/lib/validation/text";
-import { products } from "../../db/schema";
+import { categories, products } from "../../db/schema";
 import type { Db } from "../../db/types";
 import { z } from "zod";
 import { decodeCursor, encodeCursor, timestampCursorValue } from "../pagination/cursor";
@@ -13,6 +13,18 @@ export interface ListProductsOptions {
   limit: number;
   cursor?: string;
   q?: string;
+  /** A category's slug. */
+  category?: string;
+  inStock?: boolean;
+}
+
+/** Which optional filters a query shape has: each combination is its own prepared statement. */
+interface Variant {
+  sort: CatalogSort;
+  withCursor: boolean;
+  withSearch: boolean;
+  withCategory: boolean;
+  inStockOnly: boolean;
 }
 
 export interface ProductPage {
@@ -50,10 +62,17 @@ function sortValue(sort: CatalogSort, item: ProductDto): string | number {
   return item.priceCents;
 }
 
-function prepareVariant(db: Db, sort: CatalogSort, withCursor: boolean, withSearch: boolean) {
+function prepareVariant(db: Db, variant: Variant) {
+  const { sort, withCursor, withSearch, withCategory, inStockOnly } = variant;
   const pattern = sql.placeholder("pattern");
   const conditions: SQL[] = [eq(products.active, true)];
   if (withSearch) conditions.push(sql`(${products.name} ilike ${pattern} or ${products.description} ilike ${pattern})`);
+  if (withCategory) {
+    conditions.push(
+      sql`${products.categoryId} = (select ${categories.id} from ${categories} where ${categories.slug} = ${sql.placeholder("category")})`,
+    );
+  }
+  if (inStockOnly) conditions.push(sql`${products.stock} > 0`);
   if (withCursor) conditions.push(keysetCondition[sort]);
   return db
     .select(productColumns)
@@ -61,20 +80,31 @@ function prepareVariant(db: Db, sort: CatalogSort, withCursor: boolean, withSear
     .where(and(...conditions))
     .orderBy(...ordering[sort])
     .limit(sql.placeholder("take"))
-    .prepare(`catalog_list_${sort}_${withCursor ? "after" : "first"}_${withSearch ? "search" : "all"}`);
+    .prepare(`catalog_list_${variantKey(variant).replaceAll(":", "_")}`);
 }
 
 type PreparedList = ReturnType<typeof prepareVariant>;
 
-// Sixteen fixed query shapes, each built and prepared once per database handle.
+function variantKey(variant: Variant): string {
+  const { sort, withCursor, withSearch, withCategory, inStockOnly } = variant;
+  return [
+    sort,
+    withCursor ? "after" : "first",
+    withSearch ? "search" : "all",
+    withCategory ? "category" : "any",
+    inStockOnly ? "instock" : "anystock",
+  ].join(":");
+}
+
+// A fixed set of query shapes (4 sorts × 4 optional filters), each built and prepared on first use per database handle.
 const preparedByDb = new WeakMap<Db, Map<string, PreparedList>>();
 
-function preparedList(db: Db, sort: CatalogSort, withCursor: boolean, withSearch: boolean): PreparedList {
+function preparedList(db: Db, variant: Variant): PreparedList {
   let cache = preparedByDb.get(db);
   if (!cache) preparedByDb.set(db, (cache = new Map()));
-  const key = `${sort}:${withCursor}:${withSearch}`;
+  const key = variantKey(variant);
   let prepared = cache.get(key);
-  if (!prepared) cache.set(key, (prepared = prepareVariant(db, sort, withCursor, withSearch)));
+  if (!prepared) cache.set(key, (prepared = prepareVariant(db, variant)));
   return prepared;
 }
 
@@ -87,9 +117,16 @@ export async function listProducts(db: Db, options: ListProductsOptions): Promis
   const { sort, limit } = options;
   const q = options.q?.trim() || undefined;
   const cursor = options.cursor ? decodeCursor(options.cursor, cursorValueBySort[sort]) : undefined;
-  const rows = await preparedList(db, sort, cursor !== undefined, q !== undefined).execute({
+  const rows = await preparedList(db, {
+    sort,
+    withCursor: cursor !== undefined,
+    withSearch: q !== undefined,
+    withCategory: options.category !== undefined,
+    inStockOnly: options.inStock === true,
+  }).execute({
     take: limit + 1,
     pattern: q === undefined ? undefined : likePattern(q),
+    category: options.category,
     afterValue: cursor?.value,
     afterId: cursor?.id,
   });

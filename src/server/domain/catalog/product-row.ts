@@ -12,6 +12,7 @@ export const productColumns = {
   priceCents: products.priceCents,
   stock: products.stock,
   imageUrl: products.imageUrl,
+  categoryId: products.categoryId,
   createdAt: products.createdAt,
 };
 

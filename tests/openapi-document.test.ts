@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { openApiDocument } from "@/server/api/rest/openapi-document";
+
+interface Operation {
+  summary?: string;
+  description?: string;
+  security?: unknown[];
+  responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }>; headers?: object }>;
+}
+
+const document = openApiDocument();
+const operations = Object.entries(document.paths ?? {}).flatMap(([path, methods]) =>
+  Object.entries(methods as Record<string, Operation>).map(([method, operation]) => ({
+    label: `${method.toUpperCase()} ${path}`,
+    operation,
+  })),
+);
+
+describe("the OpenAPI document", () => {
+  it("describes every path of the contract's REST table", () => {
+    expect(operations.map((entry) => entry.label).sort()).toEqual(
+      [
+        "POST /auth/token",
+        // Beyond the contract's table: the caller's own profile (account.me).
+        "GET /account",
+        "GET /products",
+        "GET /products/{slug}",
+        "GET /categories",
+        "GET /cart",
+        "PUT /cart/items/{productId}",
+        "DELETE /cart",
+        "POST /orders",
+        "GET /orders",
+        "GET /orders/{id}",
+        "DELETE /orders/{id}",
+      ].sort(),
+    );
+  });
+
+  it.each(operations)("$label has a summary, a description, a security rule and its errors", ({ operation }) => {
+    expect(operation.summary?.length).toBeGreaterThan(3);
+    expect(operation.description?.length).toBeGreaterThan(10);
+    expect(Array.isArray(operation.security)).toBe(true);
+    const failures = Object.entries(operation.responses).filter(([status]) => Number(status) >= 400);
+    expect(failures.map(([status]) => status)).toEqual(expect.arrayContaining(["429", "500"]));
+    for (const [, response] of failures) {
+      expect(response.content?.["application/json"]?.schema?.$ref).toBe("#/components/schemas/Error");
+    }
+    expect(operation.responses["429"]?.headers).toHaveProperty("Retry-After");
+  });
+});
