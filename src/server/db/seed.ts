@@ -17,7 +17,10 @@ export async function seedDemoData(db: Db): Promise<SeedResult> {
     .values(demoAccounts.map((account) => ({ ...account, passwordHash })))
     .onConflictDoNothing({ target: users.email })
     .returning({ id: users.id });
-  await db.insert(categories).values([...demoCategories]).onConflictDoNothing({ target: categories.slug });
+  await db
+    .insert(categories)
+    .values([...demoCategories])
+    .onConflictDoNothing({ target: categories.slug });
   const categoryRows = await db.select({ id: categories.id, slug: categories.slug }).from(categories);
   const createdProducts = await db
     .insert(products)
