@@ -123,6 +123,8 @@ function probes(productId: string): Probe[] {
     list.push({ label: `rest raw body ${body.slice(0, 10)}`, method: "POST", path: "/api/v1/orders", body });
   }
   list.push({ label: "rest unknown path", method: "GET", path: "/api/v1/no-such-thing" });
+  list.push({ label: "rest root", method: "GET", path: "/api/v1" });
+  list.push({ label: "rest root, slash", method: "GET", path: "/api/v1/" });
   list.push({ label: "rest wrong method", method: "PATCH", path: "/api/v1/products" });
   list.push({ label: "trpc unknown procedure", method: "GET", path: "/api/trpc/no.such.procedure" });
   list.push({ label: "trpc query as mutation", method: "POST", path: "/api/trpc/catalog.list", body: "{}" });

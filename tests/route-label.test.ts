@@ -35,6 +35,8 @@ describe("metric route labels", () => {
     ["/api/trpc/catalog.list,cart.get?batch=1", "/api/trpc/[trpc]"],
     ["/api/auth/callback/credentials", "/api/auth/[...nextauth]"],
     ["/_next/static/chunks/app.js", "/_next/static"],
+    ["/api/v1", "/api/v1/[[...path]]"],
+    ["/api/v1/products/stoneware-mug", "/api/v1/[[...path]]"],
     ["/no/such/page", "(unmatched)"],
   ])("%s is counted as %s", (url, label) => {
     expect(routeLabel(url)).toBe(label);

@@ -22,7 +22,7 @@ export const APP_ROUTES = [
   "/api/openapi.json",
   "/api/ready",
   "/api/trpc/[trpc]",
-  "/api/v1/[...path]",
+  "/api/v1/[[...path]]",
   "/cart",
   "/checkout",
   "/orders",
