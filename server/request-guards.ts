@@ -3,14 +3,20 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { apiAnswerHeaders } from "../src/server/http/api-answer-headers";
 import { MAX_BODY_BYTES } from "../src/server/http/body-limit";
 import { PEER_ADDRESS_HEADER } from "../src/server/http/client-ip";
+import { corsAnswerHeaders } from "../src/server/http/cors";
 import { isValidRequestId, REQUEST_ID_HEADER } from "../src/server/http/request-id";
 
 export const MAX_URL_LENGTH = 8 * 1024;
 
-/** An answer before Next.js: the contract's error shape and the headers every answer carries. */
-function reject(res: ServerResponse, status: number, code: string, message: string): void {
+/**
+ * An answer before Next.js: the contract's error shape, the headers every
+ * answer carries, and CORS for an allowed origin (so its pages can read why).
+ */
+function reject(req: IncomingMessage, res: ServerResponse, status: number, code: string, message: string): void {
+  const origin = req.headers.origin;
   res.writeHead(status, {
     ...apiAnswerHeaders(),
+    ...corsAnswerHeaders(typeof origin === "string" ? origin : null),
     "content-type": "application/json",
     "cache-control": "no-store",
     connection: "close",
@@ -46,12 +52,12 @@ const CAPS_ITS_OWN_BODIES = /^\/api\/(trpc|v1)\//;
 function capBody(req: IncomingMessage, res: ServerResponse): boolean {
   const declared = req.headers["content-length"];
   if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) {
-    reject(res, 413, "PAYLOAD_TOO_LARGE", `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
+    reject(req, res, 413, "PAYLOAD_TOO_LARGE", `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
     return false;
   }
   const streamed = declared === undefined && req.headers["transfer-encoding"] !== undefined;
   if (streamed && !CAPS_ITS_OWN_BODIES.test(req.url ?? "")) {
-    reject(res, 411, "LENGTH_REQUIRED", "Send a Content-Length with the request body.");
+    reject(req, res, 411, "LENGTH_REQUIRED", "Send a Content-Length with the request body.");
     return false;
   }
   return true;
@@ -63,7 +69,7 @@ export function guardRequest(req: IncomingMessage, res: ServerResponse): boolean
   recordPeer(req);
   assignRequestId(req, res);
   if ((req.url ?? "").length > MAX_URL_LENGTH) {
-    reject(res, 414, "URI_TOO_LONG", `The address is longer than ${MAX_URL_LENGTH / 1024} KiB.`);
+    reject(req, res, 414, "URI_TOO_LONG", `The address is longer than ${MAX_URL_LENGTH / 1024} KiB.`);
     return false;
   }
   return capBody(req, res);

@@ -44,6 +44,18 @@ test("the published document is valid OpenAPI 3.1 and every operation answers as
   await contract.check("GET", "/account", await request.get(`${api}/account`), 401);
   await contract.check("GET", "/account", await request.get(`${api}/account`, { headers: auth }), 200);
 
+  const categories = (await contract.check("GET", "/categories", await request.get(`${api}/categories`), 200)) as {
+    slug: string;
+  }[];
+  expect(categories.map((category) => category.slug)).toContain("lighting");
+  await contract.check("GET", "/categories", await request.get(`${api}/categories?limit=2`), 400);
+  await contract.check(
+    "GET",
+    "/products",
+    await request.get(`${api}/products?category=lighting&inStock=true&limit=3`),
+    200,
+  );
+  await contract.check("GET", "/products", await request.get(`${api}/products?inStock=maybe`), 400);
   await contract.check("GET", "/products", await request.get(`${api}/products?limit=3&sort=price_asc`), 200);
   await contract.check("GET", "/products", await request.get(`${api}/products?limit=0`), 400);
   const lantern = (await contract.check(

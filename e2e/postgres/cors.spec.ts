@@ -126,6 +126,14 @@ test("preflights grant the allowed origin only, and every API answer varies by O
     });
     expect(refused.headers.get("access-control-allow-origin"), path).toBeNull();
   }
+  // Refused before Next.js (here an address over 8 KiB): the allowed origin can still read why.
+  const tooLong = await fetch(`${server.baseURL}/api/v1/products?q=${"a".repeat(9_000)}`, {
+    headers: { origin: PARTNER },
+  });
+  expect(tooLong.status).toBe(414);
+  expect(tooLong.headers.get("access-control-allow-origin")).toBe(PARTNER);
+  expect(await tooLong.json()).toMatchObject({ code: "URI_TOO_LONG" });
+
   for (const path of ["/api/v1/products?limit=1", "/api/trpc/catalog.list?input=%7B%7D"]) {
     const answer = await fetch(`${server.baseURL}${path}`, { headers: { origin: STRANGER } });
     expect(answer.headers.get("vary")?.toLowerCase(), path).toContain("origin");

@@ -52,6 +52,7 @@ export const catalogRouter = {
         tags: ["Catalog"],
         protect: false,
         summary: "List categories",
+        errorResponses: { 400: "Query parameters were sent: this operation takes none" },
         description: "Every category in display order, with how many active products each holds.",
       },
     })
