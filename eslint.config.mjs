@@ -44,6 +44,29 @@ const config = [
     },
   },
   { files: ["src/server/**"], rules: { "import/no-restricted-paths": ["error", { zones: layerZones }] } },
+  // The same boundary for relative imports: UI and shared code never reach into src/server by path.
+  {
+    files: ["src/components/**", "src/lib/**", "src/app/**"],
+    rules: {
+      "import/no-restricted-paths": [
+        "error",
+        {
+          zones: [
+            {
+              target: ["./src/components", "./src/lib"],
+              from: "./src/server",
+              message: "UI and shared code must not import server code; go through tRPC.",
+            },
+            {
+              target: "./src/app",
+              from: ["./src/server/db", "./src/server/domain"],
+              message: "Routes stay thin: call tRPC or a platform helper, never the database or the domain.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   // Layer boundaries (docs/architecture.md). Type-only imports may cross them.
   restrictImports(
     ["src/components/**", "src/lib/**", "src/trpc/react.tsx", "src/trpc/query-client.ts", "src/trpc/errors.ts"],
