@@ -26,6 +26,9 @@ test("the admin creates a product, adjusts its stock and ships an order; the cus
     await admin.goto("/admin");
     await expect(admin.getByRole("heading", { name: "Dashboard" })).toBeVisible();
     await expect(admin.locator(".chart svg").first()).toBeVisible();
+    // Revenue as bars and orders as a line; the customer's order of today is drawn.
+    await expect(admin.locator(".chart .recharts-bar-rectangle").first()).toBeVisible();
+    await expect(admin.locator(".chart .recharts-line path.recharts-curve")).toHaveCount(1);
 
     // A new product, through the same form validation as the server.
     await admin.goto("/admin/products/new");

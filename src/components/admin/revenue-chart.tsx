@@ -1,6 +1,6 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMoney } from "@/lib/money";
 
 interface Day {
@@ -15,12 +15,12 @@ function label(date: string): string {
   return shortDate.format(new Date(`${date}T00:00:00Z`));
 }
 
-/** Revenue per day as bars; the same numbers are in the table below it for screen readers. */
+/** Revenue per day as bars and orders per day as a line; the same numbers are in the table below it for screen readers. */
 export function RevenueChart({ days, currency }: { days: Day[]; currency: string }) {
   const data = days.map((day) => ({ ...day, label: label(day.date), revenue: day.revenueCents / 100 }));
   return (
     <figure className="chart" aria-labelledby="revenue-chart-caption">
-      <BarChart
+      <ComposedChart
         data={data}
         responsive
         style={{ width: "100%", height: 260 }}
@@ -28,15 +28,34 @@ export function RevenueChart({ days, currency }: { days: Day[]; currency: string
       >
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="label" tickLine={false} fontSize={12} />
-        <YAxis tickFormatter={(value: number) => formatMoney(value * 100, currency)} width={72} fontSize={12} />
+        <YAxis
+          yAxisId="revenue"
+          tickFormatter={(value: number) => formatMoney(value * 100, currency)}
+          width={72}
+          fontSize={12}
+        />
+        <YAxis yAxisId="orders" orientation="right" allowDecimals={false} width={32} fontSize={12} />
         <Tooltip
-          formatter={(value) => [formatMoney(Number(value) * 100, currency), "Revenue"]}
+          formatter={(value, name) =>
+            name === "Revenue" ? [formatMoney(Number(value) * 100, currency), name] : [String(value), name]
+          }
           labelFormatter={(value) => String(value)}
         />
-        <Bar dataKey="revenue" name="Revenue" fill="#1d4ed8" radius={[4, 4, 0, 0]} />
-      </BarChart>
+        <Legend verticalAlign="top" height={24} />
+        <Bar yAxisId="revenue" dataKey="revenue" name="Revenue" fill="#1d4ed8" radius={[4, 4, 0, 0]} />
+        <Line
+          yAxisId="orders"
+          dataKey="orders"
+          name="Orders"
+          type="monotone"
+          stroke="#b45309"
+          strokeWidth={2}
+          dot={{ r: 3 }}
+          isAnimationActive={false}
+        />
+      </ComposedChart>
       <figcaption id="revenue-chart-caption" className="field__hint">
-        Revenue per day (UTC), cancelled orders excluded.
+        Revenue (bars) and orders (line) per day (UTC), cancelled orders excluded.
       </figcaption>
     </figure>
   );
