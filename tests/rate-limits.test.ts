@@ -9,6 +9,7 @@ import {
   spendSignInAttempt,
   type RateLimiter,
 } from "@/server/http/rate-limit/limiter";
+import { rateLimitAddress } from "@/server/http/rate-limit/address-key";
 import { createMemoryStore } from "@/server/http/rate-limit/memory-store";
 import { rateLimitPolicies, type RateLimitPolicy } from "@/server/http/rate-limit/policies";
 import { createPostgresStore } from "@/server/http/rate-limit/postgres-store";
@@ -210,5 +211,29 @@ describe("sign-in failure budgets", () => {
       await refundSignInAttempt(limits, "busy@example.test", "192.0.2.1");
     }
     await expect(spendSignInAttempt(limits, "busy@example.test", "192.0.2.1")).resolves.toBeUndefined();
+  });
+});
+
+describe("the address a limit counts", () => {
+  it.each([
+    ["203.0.113.7", "203.0.113.7"],
+    ["2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::/64"],
+    ["2001:db8:1:2::1", "2001:db8:1:2::/64"],
+    ["2001:0DB8:0001:0002:ffff::", "2001:db8:1:2::/64"],
+    ["2001:db8::", "2001:db8:0:0::/64"],
+    ["::1", "0:0:0:0::/64"],
+    ["fe80::1%eth0", "fe80:0:0:0::/64"],
+    ["::ffff:198.51.100.4", "0:0:0:0::/64"],
+    ["unknown", "unknown"],
+  ])("%s counts as %s", (address, key) => {
+    expect(rateLimitAddress(address)).toBe(key);
+  });
+
+  it("puts every address of one IPv6 /64 into one sign-in budget", async () => {
+    const limits = createRateLimiter(createMemoryStore(), createMemoryStore());
+    for (let host = 1; host <= 10; host++)
+      await fail(limits, "owner@example.test", `2001:db8:7:7::${host.toString(16)}`);
+    await expect(fail(limits, "owner@example.test", "2001:db8:7:7::beef")).rejects.toBeInstanceOf(RateLimitExceeded);
+    await expect(spendSignInAttempt(limits, "owner@example.test", "2001:db8:7:8::1")).resolves.toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@ import { roleCan, scopeNeeded, type Permission } from "@/lib/permissions";
 import type { Identity } from "../auth/identity";
 import { isDataException } from "../db/errors";
 import { DomainError } from "../domain/errors";
+import { rateLimitAddress } from "../http/rate-limit/address-key";
 import { RateLimitExceeded } from "../http/rate-limit/limiter";
 import { tierPolicies, type RateLimitPolicy } from "../http/rate-limit/policies";
 import { logger } from "../observability/logger";
@@ -136,7 +137,7 @@ async function consumeTier(ctx: Context, type: string, subject: string): Promise
 async function admit(ctx: Context, meta: Meta | undefined, path: string, type: string, requiresActor: boolean) {
   const access = meta?.access;
   if (access === "public" && !requiresActor) {
-    await consumeTier(ctx, type, `address:${ctx.clientIp}`);
+    await consumeTier(ctx, type, `address:${rateLimitAddress(ctx.clientIp)}`);
     return null;
   }
   if (access === undefined || access === "public" || !requiresActor) throw misconfigured(path, access);
@@ -163,7 +164,10 @@ export const protectedProcedure = base.use(async ({ ctx, meta, path, type, next 
 });
 
 /** A middleware that spends one request of `policy`, keyed by `subject` (the client address by default). */
-export function rateLimit(policy: RateLimitPolicy, subject: (ctx: Context) => string = (ctx) => ctx.clientIp) {
+export function rateLimit(
+  policy: RateLimitPolicy,
+  subject: (ctx: Context) => string = (ctx) => rateLimitAddress(ctx.clientIp),
+) {
   return t.middleware(async ({ ctx, next }) => {
     await ctx.rateLimiter.consume(policy, subject(ctx));
     return next();

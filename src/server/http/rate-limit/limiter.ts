@@ -1,4 +1,5 @@
 import { logger } from "../../observability/logger";
+import { rateLimitAddress } from "./address-key";
 import { rateLimitPolicies, tierPolicies, type RateLimitPolicy } from "./policies";
 import type { RateLimitDecision, RateLimitStore } from "./store";
 
@@ -60,13 +61,11 @@ export function createRateLimiter(shared: RateLimitStore, local: RateLimitStore)
   };
 }
 
-/** Refuses a sign-in attempt (password or token) that the failure budgets no longer allow. */
-export async function assertSignInAllowed(limiter: RateLimiter, email: string, address: string): Promise<void> {
-  const verdicts = await Promise.allSettled([
-    limiter.check(rateLimitPolicies.signInFailuresPerAddress, address),
-    limiter.check(rateLimitPolicies.signInFailuresPerAccountAndAddress, `${email}|${address}`),
-    limiter.check(rateLimitPolicies.signInFailuresPerAccount, email),
-  ]);
+/** Refuses a sign-in attempt (password or token) that the failure budgets no longer allow, spending nothing. */
+export async function assertSignInAllowed(limiter: RateLimiter, email: string, clientIp: string): Promise<void> {
+  const verdicts = await Promise.allSettled(
+    signInBuckets(email, clientIp).map(([policy, subject]) => limiter.check(policy, subject)),
+  );
   const refusals = verdicts.flatMap((verdict) =>
     verdict.status === "rejected" && verdict.reason instanceof RateLimitExceeded ? [verdict.reason] : [],
   );
@@ -75,7 +74,8 @@ export async function assertSignInAllowed(limiter: RateLimiter, email: string, a
 }
 
 /** The three failure budgets a sign-in attempt spends from, with their subjects. */
-function signInBuckets(email: string, address: string): [RateLimitPolicy, string][] {
+function signInBuckets(email: string, clientIp: string): [RateLimitPolicy, string][] {
+  const address = rateLimitAddress(clientIp);
   return [
     [rateLimitPolicies.signInFailuresPerAddress, address],
     [rateLimitPolicies.signInFailuresPerAccountAndAddress, `${email}|${address}`],
