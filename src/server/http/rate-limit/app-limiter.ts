@@ -17,7 +17,9 @@ const store = globalThis as typeof globalThis & {
 /** The process's Redis client for rate limits, when REDIS_URL is set. */
 function redis(url: string): Redis {
   if (!store.__storefrontRedis) {
-    const client = new Redis(url, { commandTimeout: 500, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+    // Commands wait for the connection (the first ones of a process come before it is up), but never
+    // longer than commandTimeout: with Redis down the limiter fails open within half a second.
+    const client = new Redis(url, { commandTimeout: 500, maxRetriesPerRequest: 1, enableOfflineQueue: true });
     client.on("error", (error) => logger.warn({ err: error }, "redis error"));
     onShutdown("redis", "close", async () => {
       await client.quit();
