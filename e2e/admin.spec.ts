@@ -1,7 +1,5 @@
 import { expect, test } from "./fixtures";
-import { addToCart, APPROVED_CARD, checkOut, DEMO_PASSWORD, signInQuickly, signUpQuickly } from "./support";
-
-const ADMIN = { email: "admin@storefront.test", password: DEMO_PASSWORD };
+import { ADMIN, addToCart, APPROVED_CARD, checkOut, signInQuickly, signUpQuickly } from "./support";
 
 test("the admin creates a product, adjusts its stock and ships an order; the customer sees both live", async ({
   browser,

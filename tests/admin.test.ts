@@ -214,6 +214,17 @@ describe("admin.users", () => {
     await expectTrpcError(asAdmin().admin.users.setRole({ userId: admin.id, role: "customer" }), "CONFLICT");
   });
 
+  it("counts only active administrators: with the only other one disabled, the last active one stays", async () => {
+    const colleague = await createCustomer(database.db, { name: "Disabled Colleague" });
+    await asAdmin().admin.users.setRole({ userId: colleague.id, role: "admin" });
+    await asAdmin().admin.users.setDisabled({ userId: colleague.id, disabled: true });
+    await expectTrpcError(asAdmin().admin.users.setRole({ userId: admin.id, role: "customer" }), "CONFLICT");
+    // Demoting the disabled one takes no active administrator away.
+    const demoted = await asAdmin().admin.users.setRole({ userId: colleague.id, role: "customer" });
+    expect(demoted.role).toBe("customer");
+    expect((await callerFor(database.db, admin).account.me()).role).toBe("admin");
+  });
+
   it("promotes and demotes, audited; a demoted admin is refused on the very next request", async () => {
     const colleague = await createCustomer(database.db, { name: "Colleague" });
     await asAdmin().admin.users.setRole({ userId: colleague.id, role: "admin" });
@@ -243,10 +254,10 @@ describe("admin.audit.list", () => {
     const byAction = await asAdmin().admin.audit.list({ action: "inventory.adjusted", limit: 100 });
     expect(byAction.items.every((entry) => entry.action === "inventory.adjusted")).toBe(true);
     expect(byAction.items[0]?.targetId).toBe(product.id);
-    const byActor = await asAdmin().admin.audit.list({ actorId: admin.id, limit: 2 });
+    const byActor = await asAdmin().admin.audit.list({ actor: admin.id, limit: 2 });
     expect(byActor.items.every((entry) => entry.actorId === admin.id)).toBe(true);
     const next = await asAdmin().admin.audit.list({
-      actorId: admin.id,
+      actor: admin.id,
       limit: 2,
       cursor: byActor.nextCursor ?? undefined,
     });

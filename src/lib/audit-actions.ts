@@ -34,3 +34,20 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "token.created": "API token created",
   "token.revoked": "API token revoked",
 };
+
+/** Why a sign-in failed: kept as the reason of its `auth.sign_in_failed` row. */
+export const signInFailureReasons = [
+  "wrong_credentials",
+  "rate_limited",
+  "unverified_email",
+  "account_disabled",
+] as const;
+
+export type SignInFailureReason = (typeof signInFailureReasons)[number];
+
+export const signInFailureLabels: Record<SignInFailureReason, string> = {
+  wrong_credentials: "wrong email or password",
+  rate_limited: "too many attempts",
+  unverified_email: "the identity provider had not verified the email",
+  account_disabled: "the account is disabled",
+};

@@ -5,7 +5,14 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LoadMore } from "@/components/ui/load-more";
-import { auditActionLabels, auditActions, type AuditAction } from "@/lib/audit-actions";
+import {
+  auditActionLabels,
+  auditActions,
+  signInFailureLabels,
+  signInFailureReasons,
+  type AuditAction,
+  type SignInFailureReason,
+} from "@/lib/audit-actions";
 import { formatDateTime } from "@/lib/format-date";
 import { nextPageCursor } from "@/lib/paging";
 import { useTRPC } from "@/trpc/react";
@@ -18,9 +25,16 @@ function auditHref(filters: { action?: string; actorId?: string }): string {
   return query ? `/admin/audit?${query}` : "/admin/audit";
 }
 
+function isSignInFailureReason(value: unknown): value is SignInFailureReason {
+  return signInFailureReasons.some((reason) => reason === value);
+}
+
 function describe(summary: Record<string, unknown>): string {
-  const { before, after, ...rest } = summary as { before?: unknown; after?: unknown };
+  const { before, after, reason, ...others } = summary as { before?: unknown; after?: unknown; reason?: unknown };
+  const rest: Record<string, unknown> = others;
   const parts: string[] = [];
+  if (isSignInFailureReason(reason)) parts.push(signInFailureLabels[reason]);
+  else if (reason !== undefined) rest.reason = reason;
   if (before !== undefined || after !== undefined)
     parts.push(`${JSON.stringify(before ?? {})} → ${JSON.stringify(after ?? {})}`);
   if (Object.keys(rest).length > 0) parts.push(JSON.stringify(rest));
@@ -31,7 +45,10 @@ export function AuditLog({ action, actorId }: { action?: AuditAction; actorId?: 
   const trpc = useTRPC();
   const router = useRouter();
   const { data, hasNextPage, fetchNextPage, isFetchingNextPage, isFetchNextPageError } = useSuspenseInfiniteQuery(
-    trpc.admin.audit.list.infiniteQueryOptions({ action, actorId, limit: 50 }, { getNextPageParam: nextPageCursor }),
+    trpc.admin.audit.list.infiniteQueryOptions(
+      { action, actor: actorId, limit: 50 },
+      { getNextPageParam: nextPageCursor },
+    ),
   );
   const entries = data.pages.flatMap((page) => page.items);
 

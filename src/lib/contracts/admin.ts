@@ -96,7 +96,8 @@ export const setOrderStatusInput = z.object({
 export const auditListInput = z.object({
   cursor: cursorInput,
   limit: z.number().int().min(1).max(100).default(50),
-  actorId: z.uuid().optional(),
+  /** The contract's name: the id of the user who acted. */
+  actor: z.uuid("Actors are user ids (UUIDs)").optional(),
   action: z.enum(auditActions).optional(),
 });
 

@@ -21,7 +21,10 @@ export default async function AdminAuditPage({ searchParams }: Props) {
   const rawActor = firstParam(params.actor);
   const actorId = rawActor && UUID.test(rawActor) ? rawActor : undefined;
   await getQueryClient().prefetchInfiniteQuery(
-    trpc.admin.audit.list.infiniteQueryOptions({ action, actorId, limit: 50 }, { getNextPageParam: nextPageCursor }),
+    trpc.admin.audit.list.infiniteQueryOptions(
+      { action, actor: actorId, limit: 50 },
+      { getNextPageParam: nextPageCursor },
+    ),
   );
   return (
     <HydrateClient>

@@ -1,4 +1,4 @@
-import type { AuditAction } from "@/lib/audit-actions";
+import type { AuditAction, SignInFailureReason } from "@/lib/audit-actions";
 import { auditLog } from "../../db/schema";
 import type { DbOrTx } from "../../db/types";
 import type { Actor } from "../actor";
@@ -30,10 +30,13 @@ export async function recordAudit(tx: DbOrTx, context: AuditContext, entry: Audi
   });
 }
 
+/** How a sign-in ended; every refusal is kept as the failed row's reason. */
+export type SignInOutcome = "signed_in" | SignInFailureReason;
+
 /** A sign-in attempt, successful or not: the account may not exist, so only an email is known. */
 export async function recordSignIn(
   db: DbOrTx,
-  attempt: { email: string; userId: string | null; outcome: "signed_in" | "wrong_credentials" | "rate_limited" },
+  attempt: { email: string | null; userId: string | null; outcome: SignInOutcome },
   origin: { requestId: string | null; clientIp: string },
 ): Promise<void> {
   await db.insert(auditLog).values({

@@ -25,7 +25,7 @@ export async function archiveProduct(db: Db, audit: AuditContext, id: string): P
     await recordAudit(tx, audit, {
       action: "product.archived",
       target: { type: "product", id },
-      summary: { name: archived.name, slug: archived.slug },
+      summary: { name: archived.name, slug: archived.slug, before: { active: true }, after: { active: false } },
     });
     return toAdminProductDto(archived);
   });

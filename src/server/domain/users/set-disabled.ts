@@ -42,7 +42,7 @@ export async function setDisabled(
     await recordAudit(tx, audit, {
       action: input.disabled ? "user.disabled" : "user.enabled",
       target: { type: "user", id: target.id },
-      summary: { email: target.email },
+      summary: { email: target.email, before: { disabled: !input.disabled }, after: { disabled: input.disabled } },
     });
     return toAdminUserDto(updated);
   });

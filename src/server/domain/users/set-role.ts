@@ -10,7 +10,8 @@ import { adminUserColumns, toAdminUserDto } from "./user-row";
 /**
  * Gives a user a role; it applies from their next request. The admins' rows
  * are locked first, so two admins demoting each other at once cannot leave the
- * shop without one: the last admin cannot be demoted.
+ * shop without one: the last active admin cannot be demoted (disabled admins
+ * do not count).
  */
 export async function setRole(
   db: Db,
@@ -18,11 +19,17 @@ export async function setRole(
   input: { userId: string; role: Role },
 ): Promise<AdminUserDto> {
   return db.transaction(async (tx) => {
-    const admins = await tx.select({ id: users.id }).from(users).where(eq(users.role, "admin")).for("update");
+    const admins = await tx
+      .select({ id: users.id, disabledAt: users.disabledAt })
+      .from(users)
+      .where(eq(users.role, "admin"))
+      .for("update");
     const [target] = await tx.select(adminUserColumns).from(users).where(eq(users.id, input.userId)).for("update");
     if (!target) throw new DomainError("NOT_FOUND", "We could not find that account.");
     if (target.role === input.role) return toAdminUserDto(target);
-    if (target.role === "admin" && admins.length <= 1) {
+    // A disabled administrator cannot run the shop: only active ones count.
+    const otherActiveAdmins = admins.filter((admin) => admin.id !== target.id && admin.disabledAt === null);
+    if (target.role === "admin" && target.disabledAt === null && otherActiveAdmins.length === 0) {
       throw new DomainError("CONFLICT", "This is the last administrator: make someone else an administrator first.");
     }
     const [updated] = await tx

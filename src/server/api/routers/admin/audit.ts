@@ -9,5 +9,5 @@ export const adminAuditRouter = {
     .meta({ access: "read:audit:any" })
     .input(auditListInput)
     .output(auditPage)
-    .query(({ ctx, input }) => listAudit(ctx.db, input)),
+    .query(({ ctx, input: { actor, ...rest } }) => listAudit(ctx.db, { ...rest, actorId: actor })),
 } satisfies TRPCRouterRecord;

@@ -1,5 +1,5 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { z } from "zod";
+import { noInput } from "@/lib/contracts/common";
 import { dashboard } from "@/lib/contracts/admin";
 import { dashboardSummary } from "../../../domain/reports/dashboard";
 import { protectedProcedure } from "../../trpc";
@@ -20,7 +20,7 @@ export const adminRouter = {
   /** Revenue and orders per day, low stock, recent orders. */
   dashboard: protectedProcedure
     .meta({ access: "read:order:any" })
-    .input(z.void())
+    .input(noInput)
     .output(dashboard)
     .query(({ ctx }) => dashboardSummary(ctx.db, { days: DASHBOARD_DAYS })),
 } satisfies TRPCRouterRecord;
