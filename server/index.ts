@@ -14,6 +14,7 @@ import { consoleErrorsThrough } from "../src/server/observability/console-errors
 import { logger } from "../src/server/observability/logger";
 import { beginShutdown, runShutdownPhase } from "../src/server/runtime/lifecycle";
 import { answerApiRead, isDirectApiRead } from "./api-reads";
+import { trackConnections } from "./connection-drain";
 import { answerLiveStream, isLiveStreamRequest } from "./live-streams";
 import { guardRequest } from "./request-guards";
 import { measureRequest } from "./request-metrics";
@@ -48,6 +49,7 @@ const server = http.createServer((req, res) => {
     res.end(JSON.stringify({ code: "INTERNAL_SERVER_ERROR", message: "Something went wrong on our side." }));
   });
 });
+const connections = trackConnections(server);
 server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
 
@@ -56,8 +58,8 @@ server.listen(settings.PORT, settings.HOSTNAME, () => {
 });
 
 async function waitForDrain(deadline: number): Promise<void> {
-  while (inFlight > 0 && Date.now() < deadline) {
-    server.closeIdleConnections();
+  while (connections.busy() && Date.now() < deadline) {
+    connections.closeIdle();
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -69,8 +71,8 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   const deadline = started + settings.SHUTDOWN_TIMEOUT_SECONDS * 1000;
   logger.info({ signal, inFlight }, "shutting down: no new connections, draining");
   beginShutdown();
-  server.close();
-  server.closeIdleConnections();
+  connections.stopListening();
+  connections.closeIdle();
   const report = (name: string, error: unknown) => logger.warn({ err: error, hook: name }, "shutdown step failed");
   await runShutdownPhase("release", 5_000, report);
   await waitForDrain(deadline);

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream, mkdirSync } from "node:fs";
 import path from "node:path";
-import { e2eServerEnv } from "./server-env";
+import { e2eServerEnv, serverLogDir } from "./server-env";
 
 export interface Instance {
   port: number;
@@ -41,6 +42,8 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
   const baseURL = `http://localhost:${options.port}`;
   let log = "";
   let child: ChildProcess;
+  mkdirSync(serverLogDir, { recursive: true });
+  const logFile = createWriteStream(path.join(serverLogDir, `instance-${options.port}.log`), { flags: "a" });
 
   async function launch(): Promise<void> {
     child = spawn(process.execPath, [serverEntry], {
@@ -55,8 +58,12 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
     });
-    child.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
-    child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+    const collect = (chunk: Buffer) => {
+      log += chunk.toString();
+      logFile.write(chunk);
+    };
+    child.stdout?.on("data", collect);
+    child.stderr?.on("data", collect);
     await waitForReady(baseURL, child);
   }
 

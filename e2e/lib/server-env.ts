@@ -1,9 +1,12 @@
+import path from "node:path";
+
 /** Settings every production server in the E2E suite shares, so a session cookie works on each of them. */
 export const e2eServerEnv = {
   AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
   AUTH_TRUST_HOST: "true",
   SEED_DEMO_DATA: "true",
-  LOG_LEVEL: "warn",
+  // Every request line, so the log scan after the suite (scripts/scan-server-logs.ts) has them all to read.
+  LOG_LEVEL: "info",
   NEXT_TELEMETRY_DISABLED: "1",
   // Every browser test comes from 127.0.0.1: one client address for hundreds of sign-ups. The
   // rate-limit tests run on servers of their own at the real limits.
@@ -27,3 +30,22 @@ export const e2eOidcEnv = {
 
 /** The PostgreSQL server the multi-instance tests make their databases on (unset: those tests do not run). */
 export const postgresServerUrl = process.env.TEST_DATABASE_URL || undefined;
+
+/** Where every E2E server writes its log, for the secret scan after the suite. */
+export const serverLogDir = path.resolve(".reports", "server-logs");
+
+/** The metrics endpoint's bearer token on the servers that enable it. */
+export const e2eMetricsToken = "e2e-metrics-token-e2e-metrics-token";
+
+/** What the suite types, sends or configures that no server log may ever contain. */
+export const e2eSecrets: readonly string[] = [
+  e2eServerEnv.AUTH_SECRET,
+  e2eOidc.clientSecret,
+  e2eMetricsToken,
+  "storefront-demo",
+  "a long password",
+  "another long password",
+  "not the password",
+  "wrong password",
+  "any password: the test provider does not check it",
+];

@@ -1,0 +1,215 @@
+import { randomUUID } from "node:crypto";
+import type { APIRequestContext, BrowserContext } from "@playwright/test";
+import { expect, test } from "../fixtures";
+import { newShopper, productId } from "../lib/api-shopper";
+import { startInstance, type Instance } from "../lib/instance";
+import { startNginx, type RunningNginx } from "../lib/nginx";
+import { credentialsSignIn } from "../lib/raw-http";
+import { createE2EDatabase, type E2EDatabase } from "../lib/test-database";
+import { addToCart, APPROVED_CARD, checkOut, signUpQuickly } from "../support";
+
+// Two production servers on one PostgreSQL behind nginx (docs/deploy/nginx-storefront.conf), round robin.
+const PORTS = [3121, 3122] as const;
+const NGINX_PORT = 3120;
+const env = {
+  TRUSTED_PROXY_HOPS: "1",
+  // Sign-in limits at their real values; every request here comes from one address, so the loose
+  // per-address tiers are opened wide enough for the load below.
+  RATE_LIMIT_SCALE: "1",
+  RATE_LIMIT_WRITES_PER_MINUTE: "100000",
+  RATE_LIMIT_READS_PER_MINUTE: "100000",
+};
+
+let database: E2EDatabase;
+let instances: Instance[] = [];
+let nginx: RunningNginx;
+
+test.beforeAll(async () => {
+  database = await createE2EDatabase();
+  instances = [];
+  for (const port of PORTS) instances.push(await startInstance({ port, databaseUrl: database.url, env }));
+  nginx = await startNginx({ port: NGINX_PORT, upstreamPorts: [...PORTS] });
+});
+
+test.afterAll(async () => {
+  await nginx?.stop();
+  await Promise.all(instances.map((instance) => instance.stop("SIGKILL")));
+  await database?.drop();
+});
+
+/** The instances (by port) that answered the context's requests, from nginx's X-Upstream header. */
+function recordUpstreams(context: BrowserContext): Set<string> {
+  const seen = new Set<string>();
+  context.on("response", (response) => {
+    const upstream = response.headers()["x-upstream"];
+    if (upstream) seen.add(upstream.split(":").pop() ?? upstream);
+  });
+  return seen;
+}
+
+test("a browser purchase through nginx is served by both instances: session, checkout and live stock hold", async ({
+  browser,
+  consoleGuard,
+}) => {
+  test.setTimeout(60_000);
+  const buyer = await browser.newContext({ baseURL: nginx.baseURL });
+  const watcher = await browser.newContext({ baseURL: nginx.baseURL });
+  consoleGuard.watch(buyer);
+  consoleGuard.watch(watcher);
+  const upstreams = recordUpstreams(buyer);
+  try {
+    const watching = await watcher.newPage();
+    await watching.goto("/products/linen-sketchbook");
+    const stock = watching.getByTestId("product-stock");
+    const before = Number.parseInt((await stock.textContent()) ?? "", 10);
+
+    const page = await buyer.newPage();
+    await signUpQuickly(page, "Balanced Buyer");
+    await addToCart(page, "linen-sketchbook", 2);
+    await page.goto("/cart");
+    await expect(page.getByTestId("cart-line")).toHaveCount(1);
+    await checkOut(page, APPROVED_CARD);
+    await expect(page.getByTestId("order-placed")).toBeVisible();
+    await page.goto("/orders");
+    await expect(page.getByTestId("order-row")).toHaveCount(1);
+
+    // The other browser's stream, through nginx to whichever instance, shows the purchase.
+    await expect(stock).toHaveText(new RegExp(`^${before - 2}\\b`));
+    expect([...upstreams].sort()).toEqual(PORTS.map(String));
+
+    // nginx's request id reaches the app, which answers with it.
+    const response = await page.request.get("/api/health");
+    expect(response.headers()["x-request-id"]).toMatch(/^[0-9a-f]{32}$/);
+  } finally {
+    await buyer.close();
+    await watcher.close();
+  }
+});
+
+test("one checkout sent again through the other instance is the same order", async () => {
+  const shopper = await newShopper(nginx.baseURL);
+  const mug = await productId(shopper, "stoneware-mug");
+  await shopper.post("/api/trpc/cart.setItem", { data: { productId: mug, quantity: 1 } });
+  const body = { idempotencyKey: randomUUID(), payment: { cardNumber: "4242424242424242" } };
+  const answers = [];
+  for (let i = 0; i < 4; i++) {
+    const response = await shopper.post("/api/trpc/checkout.placeOrder", { data: body });
+    expect(response.status(), await response.text()).toBe(200);
+    const { id } = ((await response.json()) as { result: { data: { id: string } } }).result.data;
+    answers.push({ id, upstream: response.headers()["x-upstream"] });
+  }
+  expect(new Set(answers.map((answer) => answer.id)).size).toBe(1);
+  expect(new Set(answers.map((answer) => answer.upstream)).size).toBe(2);
+  await shopper.dispose();
+});
+
+interface LoadTally {
+  acknowledged: string[];
+  retries: number;
+  failures: string[];
+}
+
+/**
+ * A retry-safe client: it retries reads and idempotency-keyed checkouts when the proxy answers
+ * 502/503/504 or the connection fails, and never retries anything else.
+ */
+async function send(
+  api: APIRequestContext,
+  tally: LoadTally,
+  request: { method: "GET" | "POST"; path: string; data?: unknown; retrySafe: boolean },
+): Promise<unknown> {
+  for (let attempt = 1; ; attempt++) {
+    let failure: string;
+    try {
+      const response =
+        request.method === "GET" ? await api.get(request.path) : await api.post(request.path, { data: request.data });
+      if (response.ok()) return ((await response.json()) as { result: { data: unknown } }).result.data;
+      failure = `${request.path}: ${response.status()} ${await response.text()}`;
+      if (![502, 503, 504].includes(response.status())) {
+        tally.failures.push(failure);
+        return null;
+      }
+    } catch (error) {
+      failure = `${request.path}: ${String(error)}`;
+    }
+    if (!request.retrySafe || attempt === 5) {
+      tally.failures.push(failure);
+      return null;
+    }
+    tally.retries += 1;
+    await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+  }
+}
+
+async function shopUntil(api: APIRequestContext, product: string, done: () => boolean, tally: LoadTally) {
+  const listPath = `/api/trpc/catalog.list?input=${encodeURIComponent(JSON.stringify({ limit: 12 }))}`;
+  while (!done()) {
+    await send(api, tally, { method: "GET", path: listPath, retrySafe: true });
+    await send(api, tally, {
+      method: "POST",
+      path: "/api/trpc/cart.setItem",
+      data: { productId: product, quantity: 1 },
+      retrySafe: false,
+    });
+    const order = (await send(api, tally, {
+      method: "POST",
+      path: "/api/trpc/checkout.placeOrder",
+      data: { idempotencyKey: randomUUID(), payment: { cardNumber: "4242424242424242" } },
+      retrySafe: true,
+    })) as { id: string } | null;
+    if (order) tally.acknowledged.push(order.id);
+  }
+}
+
+test("a rolling restart under load: each instance stops with SIGTERM and comes back, and no request fails", async () => {
+  test.setTimeout(120_000);
+  await database.sql`update products set stock = 100000 where slug = 'oak-stool'`;
+  const shoppers = await Promise.all([1, 2, 3].map(() => newShopper(nginx.baseURL)));
+  const board = await productId(shoppers[0]!, "oak-stool");
+  const tally: LoadTally = { acknowledged: [], retries: 0, failures: [] };
+  let restarting = true;
+  const load = Promise.all(shoppers.map((api) => shopUntil(api, board, () => !restarting, tally)));
+
+  // The guide's procedure (docs/deploy/several-instances.md): out of nginx's rotation, SIGTERM, back when ready.
+  const exitCodes: (number | null)[] = [];
+  for (const instance of instances) {
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await nginx.setDown(instance.port, true);
+    exitCodes.push(await instance.stop("SIGTERM"));
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await instance.restart();
+    await nginx.setDown(instance.port, false);
+  }
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  restarting = false;
+  await load;
+  await Promise.all(shoppers.map((api) => api.dispose()));
+
+  expect(exitCodes).toEqual([0, 0]);
+  expect(tally.failures).toEqual([]);
+  expect(tally.acknowledged.length).toBeGreaterThan(10);
+  // Every acknowledged order is there, paid, once; the stock went down by exactly what was sold.
+  const [row] = await database.sql<{ orders: number; paid: number; stock: number }[]>`
+    select count(distinct o.id)::int as orders,
+           count(distinct o.id) filter (where o.status = 'paid')::int as paid,
+           (select stock from products where slug = 'oak-stool') as stock
+    from orders o where o.id = any(${tally.acknowledged}::uuid[])`;
+  expect(row).toEqual({
+    orders: tally.acknowledged.length,
+    paid: tally.acknowledged.length,
+    stock: 100000 - tally.acknowledged.length,
+  });
+});
+
+test("sign-in limits through the proxy count the address nginx saw, whatever the caller forwards", async () => {
+  const wrong = { email: "target@example.test", password: "not the password" };
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const response = await credentialsSignIn(nginx.baseURL, wrong, {
+      headers: { "x-forwarded-for": `203.0.113.${attempt}` },
+    });
+    expect(response.status, `attempt ${attempt + 1}`).toBe(302);
+  }
+  const refused = await credentialsSignIn(nginx.baseURL, wrong, { headers: { "x-forwarded-for": "203.0.113.99" } });
+  expect(refused.status).toBe(429);
+  expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
+});
