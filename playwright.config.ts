@@ -1,5 +1,6 @@
 import { defineConfig, type Project } from "@playwright/test";
-import { e2eOidcEnv, e2eServerEnv, postgresServerUrl } from "./e2e/lib/server-env";
+import path from "node:path";
+import { e2eOidcEnv, e2eServerEnv, postgresServerUrl, serverLogDir } from "./e2e/lib/server-env";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
@@ -37,7 +38,8 @@ export default defineConfig({
   use: { baseURL, trace: "retain-on-failure" },
   projects,
   webServer: {
-    command: "rm -rf .data/e2e && npm run build && npm start",
+    // The server's log goes to a file: scripts/scan-server-logs.ts reads it for secrets after the suite.
+    command: `rm -rf .data/e2e && npm run build && mkdir -p ${serverLogDir} && npm start > ${path.join(serverLogDir, "main.log")} 2>&1`,
     url: `${baseURL}/api/ready`,
     timeout: 300_000,
     reuseExistingServer: false,

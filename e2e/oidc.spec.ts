@@ -1,8 +1,10 @@
 import type { Page } from "@playwright/test";
+import type { AuditEntryDto } from "@/lib/contracts/admin";
+import { signedInApi, trpc } from "./lib/api-shopper";
 import { startOidcProvider, type RunningProvider } from "./lib/oidc-provider";
 import { e2eOidc } from "./lib/server-env";
 import { expect, test } from "./fixtures";
-import { SHOPPER, signInQuickly } from "./support";
+import { ADMIN, SHOPPER, signInQuickly } from "./support";
 
 // A real OpenID Connect provider on 127.0.0.1; the app knows it from its AUTH_OIDC_* settings.
 let provider: RunningProvider;
@@ -79,9 +81,33 @@ test("a verified email links to the existing account with that address", async (
   expect(linked?.email).toBe(SHOPPER.email);
 });
 
-test("an address the provider has not verified is refused, and nobody is signed in", async ({ page }) => {
+test("an address the provider has not verified is refused, nobody is signed in, and the refusal is audited", async ({
+  page,
+  baseURL,
+}) => {
+  const startedAt = Date.now();
   await signInThroughProvider(page, "mallory");
   await expect(page).toHaveURL(/\/sign-in\?.*error=AccessDenied/);
   await expect(page.getByTestId("provider-error")).toContainText("not verified");
   expect(await sessionUser(page)).toBeUndefined();
+
+  const admin = await signedInApi(baseURL ?? "", ADMIN);
+  try {
+    const { items } = await trpc<{ items: AuditEntryDto[] }>(
+      admin,
+      "admin.audit.list",
+      { action: "auth.sign_in_failed", limit: 100 },
+      "GET",
+    );
+    const refusal = items.find(
+      (entry) => entry.summary.reason === "unverified_email" && Date.parse(entry.createdAt) >= startedAt - 1000,
+    );
+    expect(refusal, "the failed sign-in row").toMatchObject({ actorEmail: ADMIN.email, actorId: null });
+  } finally {
+    await admin.dispose();
+  }
+  // The admin's audit view says why, in words.
+  await signInQuickly(page, ADMIN);
+  await page.goto("/admin/audit?action=auth.sign_in_failed");
+  await expect(page.getByTestId("audit-log")).toContainText("the identity provider had not verified the email");
 });

@@ -4,9 +4,7 @@ import type { Page } from "@playwright/test";
 import { e2eServerEnv } from "./lib/server-env";
 import { rawRequest } from "./lib/raw-http";
 import { expect, test } from "./fixtures";
-import { addToCart, APPROVED_CARD, checkOut, DEMO_PASSWORD, signInQuickly, signUpQuickly } from "./support";
-
-const ADMIN = { email: "admin@storefront.test", password: DEMO_PASSWORD };
+import { ADMIN, addToCart, APPROVED_CARD, checkOut, signInQuickly, signUpQuickly } from "./support";
 
 function expectSecurityHeaders(
   response: { headers(): Record<string, string> } | null | undefined,

@@ -1,7 +1,8 @@
 /**
  * npm test — every check in one command: typecheck, lint, the integration
  * suite (PGlite, plus PostgreSQL when TEST_DATABASE_URL is set) and the
- * Playwright E2E suite against a production build. Runs them all even when
+ * Playwright E2E suite against a production build, then a scan of that
+ * suite's server logs for secrets. Runs them all even when
  * one fails, then prints one closing line: "N passed, N failed".
  */
 import { spawnSync } from "node:child_process";
@@ -62,6 +63,10 @@ tallies.e2e = e2e
       failed: e2e.stats.unexpected + e2e.stats.flaky + (e2eOk || e2e.stats.unexpected > 0 ? 0 : 1),
     }
   : { passed: 0, failed: 1 };
+
+// One more test over the whole E2E run: no secret in any server log it wrote.
+const logsClean = run("log secrets", bin("tsx"), ["scripts/scan-server-logs.ts"]);
+tallies["log secrets"] = { passed: logsClean ? 1 : 0, failed: logsClean ? 0 : 1 };
 
 process.stdout.write("\nSummary\n");
 if (!process.env.TEST_DATABASE_URL) {
