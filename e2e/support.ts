@@ -2,6 +2,7 @@ import { expect, type Browser, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "storefront-demo";
 export const SHOPPER = { email: "shopper@storefront.test", password: DEMO_PASSWORD };
+export const ADMIN = { email: "admin@storefront.test", password: DEMO_PASSWORD };
 
 /** Signs in through Auth.js's own endpoint, for tests that are not about the sign-in form. */
 export async function signInQuickly(page: Page, credentials: { email: string; password: string }): Promise<void> {

@@ -23,6 +23,17 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   /** postgres://… selects the postgres.js driver; unset means the embedded PGlite. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** Connections each process may open to PostgreSQL (plus one for LISTEN and one while migrating). */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /** PostgreSQL cancels any statement running longer than this (statement_timeout); the caller gets a 503. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  /**
+   * A read (a query procedure) still unanswered after this long gets a 503, so a slow network to the
+   * database cannot hold a request for good. Writes are never cut short: one may still commit.
+   */
+  READ_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(6_000),
+  /** Opening a PostgreSQL connection gives up after this long, so a database that does not answer fails fast. */
+  DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(5),
   /** Where PGlite keeps its files; `memory://` keeps them in memory only. */
   PGLITE_DIR: z.string().min(1).default("./.data/pglite"),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),

@@ -212,6 +212,8 @@ async function actualOutcome(call: () => Promise<unknown>): Promise<Outcome | st
     if (leaked.length > 0) return `leaked ${leaked.join(", ")}`;
     if (error.cause instanceof ZodError) return `invalid input: ${error.message}`;
     if (error.code === "UNAUTHORIZED" || error.code === "FORBIDDEN" || error.code === "NOT_FOUND") return error.code;
+    // A crash proves nothing about access: it must never pass as "allowed".
+    if (error.code === "INTERNAL_SERVER_ERROR") return `server error: ${error.message}`;
     // A business refusal (an empty cart, an order cancelled already) still means access was granted.
     return "allowed";
   }

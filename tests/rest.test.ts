@@ -154,6 +154,18 @@ describe("a mutation without input accepts an empty body", () => {
     const response = await httpCall(database.db, "cart.clear", undefined, { method: "POST", body: "", actor: shopper });
     expect(response.status).toBe(200);
   });
+
+  it("and refuses one that carries input, saying it takes none", async () => {
+    const response = await httpCall(
+      database.db,
+      "cart.clear",
+      { everything: true },
+      { method: "POST", actor: shopper },
+    );
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { message: string } };
+    expect(body.error.message).toContain("This procedure takes no input: send an empty body, or none.");
+  });
 });
 
 describe("CORS", () => {

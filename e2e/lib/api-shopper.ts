@@ -15,11 +15,18 @@ export async function trpc<T>(api: APIRequestContext, path: string, input?: unkn
   return ((await response.json()) as TrpcResult<T>).result.data;
 }
 
-/** A new customer with a session cookie on `baseURL`: signed up through tRPC, signed in through Auth.js. */
-export async function newShopper(baseURL: string): Promise<APIRequestContext> {
+/** The session cookie an API context holds, as a `Cookie` header for a plain fetch or node:http request. */
+export async function cookieHeader(api: APIRequestContext): Promise<string> {
+  const { cookies } = await api.storageState();
+  return cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
+}
+
+/** An API context on `baseURL` holding the session cookie of an existing account, signed in through Auth.js. */
+export async function signedInApi(
+  baseURL: string,
+  credentials: { email: string; password: string },
+): Promise<APIRequestContext> {
   const api = await request.newContext({ baseURL });
-  const credentials = { email: `api-${randomUUID()}@example.test`, password: "a long password" };
-  await trpc(api, "auth.signUp", { ...credentials, name: "API Shopper" });
   const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const signIn = await api.post("/api/auth/callback/credentials", {
     form: { ...credentials, csrfToken, callbackUrl: "/" },
@@ -27,6 +34,15 @@ export async function newShopper(baseURL: string): Promise<APIRequestContext> {
   });
   expect(signIn.status()).toBe(302);
   return api;
+}
+
+/** A new customer with a session cookie on `baseURL`: signed up through tRPC, signed in through Auth.js. */
+export async function newShopper(baseURL: string): Promise<APIRequestContext> {
+  const credentials = { email: `api-${randomUUID()}@example.test`, password: "a long password" };
+  const signUp = await request.newContext({ baseURL });
+  await trpc(signUp, "auth.signUp", { ...credentials, name: "API Shopper" });
+  await signUp.dispose();
+  return signedInApi(baseURL, credentials);
 }
 
 export async function productId(api: APIRequestContext, slug: string): Promise<string> {

@@ -30,10 +30,13 @@ export class SseClient {
   readonly events: { id: string; data: unknown }[] = [];
   connections = 0;
   pings = 0;
+  /** How many times the server ended the stream cleanly (as on shutdown or at its maximum duration). */
+  cleanEnds = 0;
   /** What the server told the client when the stream opened (tRPC's `connected` event). */
   connectedData: unknown;
   private lastEventId: string | undefined;
   private readonly controller = new AbortController();
+  private connection = new AbortController();
   private running: Promise<void> | undefined;
 
   constructor(
@@ -58,13 +61,14 @@ export class SseClient {
   }
 
   private async follow(): Promise<void> {
+    this.connection = new AbortController();
     const response = await fetch(this.url, {
       headers: {
         accept: "text/event-stream",
         ...this.headers,
         ...(this.lastEventId ? { "last-event-id": this.lastEventId } : {}),
       },
-      signal: this.controller.signal,
+      signal: AbortSignal.any([this.controller.signal, this.connection.signal]),
     });
     if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`);
     const decoder = new TextDecoder();
@@ -72,7 +76,10 @@ export class SseClient {
     const reader = response.body.getReader();
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) return;
+      if (done) {
+        this.cleanEnds += 1;
+        return;
+      }
       buffer += decoder.decode(value, { stream: true }).replace(/\r\n/g, "\n");
       let end: number;
       while ((end = buffer.indexOf("\n\n")) !== -1) {
@@ -102,6 +109,11 @@ export class SseClient {
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+  }
+
+  /** Cuts the open stream as a network blip would; the client reconnects with its last event id. */
+  dropConnection(): void {
+    this.connection.abort();
   }
 
   async stop(): Promise<void> {

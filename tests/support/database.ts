@@ -6,6 +6,8 @@ import { createEventBus, type EventBus } from "@/server/events/bus";
 import { testEnv } from "./test-env";
 
 export interface TestDatabase extends DatabaseConnection {
+  /** The database's address on PostgreSQL (absent on PGlite), for tests that open connections of their own. */
+  url?: string;
   /** This database's event bus, started on first use (like the app's). */
   getEventBus: () => Promise<EventBus>;
   /** Closes the bus and the connection and, on PostgreSQL, drops the database. */
@@ -19,7 +21,7 @@ export function eventBusFor(db: Db): () => Promise<EventBus> {
   return busByDb.get(db) ?? (() => Promise.reject(new Error("this db was not made by createTestDatabase")));
 }
 
-function withEventBus(connection: DatabaseConnection, dispose: () => Promise<void>): TestDatabase {
+function withEventBus(connection: DatabaseConnection & { url?: string }, dispose: () => Promise<void>): TestDatabase {
   let bus: EventBus | undefined;
   const getEventBus = async () => {
     bus ??= createEventBus(connection);
@@ -55,7 +57,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   const connection = await connect({ kind: "postgres", url: url.toString(), max: 20 });
   await connection.migrate();
-  return withEventBus(connection, async () => {
+  return withEventBus({ ...connection, url: url.toString() }, async () => {
     await connection.close();
     await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.end({ timeout: 5 });

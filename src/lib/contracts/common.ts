@@ -18,3 +18,6 @@ export const isoDateTime = z.iso.datetime().meta({ example: "2026-11-23T10:15:00
 export const currency = z.string().meta({ description: "ISO 4217 currency code of the store.", example: "USD" });
 
 export const cents = (description: string) => z.number().int().meta({ description, example: 1800 });
+
+/** The input of a procedure that takes none: anything sent is refused with a message that says so. */
+export const noInput = z.void({ error: "This procedure takes no input: send an empty body, or none." });

@@ -11,6 +11,7 @@ import { tierPolicies, type RateLimitPolicy } from "../http/rate-limit/policies"
 import { logger } from "../observability/logger";
 import { metrics } from "../observability/metrics";
 import type { Context } from "./context";
+import { databaseFault, readTooSlow } from "./database-faults";
 import { trpcErrorShape } from "./error-format";
 
 /**
@@ -77,7 +78,10 @@ const observed = t.middleware(async ({ next, ctx, path, type }) => {
   return result;
 });
 
-/** Business-rule failures become the tRPC error of the same name; anything else stays a 500. */
+/**
+ * Business-rule failures become the tRPC error of the same name, a database
+ * that is away or too slow a 503; anything else stays a 500.
+ */
 const domainErrors = t.middleware(async ({ next, ctx, path }) => {
   const result = await next();
   if (result.ok) return result;
@@ -89,6 +93,11 @@ const domainErrors = t.middleware(async ({ next, ctx, path }) => {
     const limited = new DomainError("TOO_MANY_REQUESTS", cause.message, { retryAfterSeconds: cause.retryAfterSeconds });
     throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: cause.message, cause: limited });
   }
+  const fault = databaseFault(cause);
+  if (fault) {
+    logger.warn({ err: cause, path, requestId: ctx.requestId }, "procedure failed: database unavailable or too slow");
+    throw new TRPCError({ code: fault.code, message: fault.message, cause: fault });
+  }
   if (isDataException(cause)) {
     // Input that zod let through but PostgreSQL cannot hold is still the caller's mistake.
     throw new TRPCError({ code: "BAD_REQUEST", message: "Some of the input is not acceptable as given." });
@@ -97,6 +106,25 @@ const domainErrors = t.middleware(async ({ next, ctx, path }) => {
     logger.error({ err: cause ?? result.error, path, requestId: ctx.requestId }, "procedure failed");
   }
   return result;
+});
+
+/**
+ * Reads answer within READ_TIMEOUT_MS or get a 503: statement_timeout bounds
+ * work on the server, but not a slow network or a pool waiting to reconnect.
+ * Mutations run to the end, so a client is never told "failed" about a write
+ * that then commits.
+ */
+const readDeadline = t.middleware(async ({ next, type }) => {
+  if (type !== "query") return next();
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(readTooSlow()), env.READ_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([next(), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 });
 
 function misconfigured(path: string, access: Access | undefined): TRPCError {
@@ -148,7 +176,7 @@ async function admit(ctx: Context, meta: Meta | undefined, path: string, type: s
   return actor;
 }
 
-const base = t.procedure.use(observed).use(domainErrors);
+const base = t.procedure.use(observed).use(domainErrors).use(readDeadline);
 
 /** For procedures whose meta says `access: "public"`: anyone may call them. */
 export const publicProcedure = base.use(async ({ ctx, meta, path, type, next }) => {

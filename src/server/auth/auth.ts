@@ -73,14 +73,17 @@ async function authorize(raw: Partial<Record<string, unknown>>, request: Request
 // Refusals a visitor causes (an unlinked or unverified identity-provider account) are not server errors.
 const EXPECTED_REFUSALS = new Set(["AccessDenied", "OAuthAccountNotLinked", "CredentialsSignin"]);
 
-/** An identity-provider sign-in: only a verified email, and never into a disabled account. */
+/** An identity-provider sign-in: only a verified email, and never into a disabled account. Refusals are audited. */
 async function allowProviderSignIn(
   profile: { email?: unknown; email_verified?: unknown } | undefined,
   origin: RequestOrigin,
 ) {
   const email = typeof profile?.email === "string" ? profile.email.toLowerCase() : null;
-  if (!email || profile?.email_verified !== true) return false;
   const db = await getDb();
+  if (!email || profile?.email_verified !== true) {
+    await recordSignIn(db, { email, userId: null, outcome: "unverified_email" }, origin);
+    return false;
+  }
   const [existing] = await db
     .select({ id: users.id, disabledAt: users.disabledAt })
     .from(users)
@@ -90,7 +93,7 @@ async function allowProviderSignIn(
   // A brand-new account has no row yet: its first sign-in is recorded without an actor id.
   await recordSignIn(
     db,
-    { email, userId: existing?.id ?? null, outcome: allowed ? "signed_in" : "wrong_credentials" },
+    { email, userId: existing?.id ?? null, outcome: allowed ? "signed_in" : "account_disabled" },
     origin,
   );
   return allowed;

@@ -7,7 +7,17 @@ import { isCatalogEmpty, seedDemoData } from "./seed";
 import type { DatabaseConnection, Db } from "./types";
 
 export function configuredTarget(): DatabaseTarget {
-  return env.DATABASE_URL ? { kind: "postgres", url: env.DATABASE_URL } : { kind: "pglite", dir: env.PGLITE_DIR };
+  return env.DATABASE_URL
+    ? {
+        kind: "postgres",
+        url: env.DATABASE_URL,
+        max: env.DATABASE_POOL_MAX,
+        timeouts: {
+          statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+          connectTimeoutSeconds: env.DATABASE_CONNECT_TIMEOUT_SECONDS,
+        },
+      }
+    : { kind: "pglite", dir: env.PGLITE_DIR };
 }
 
 async function open(): Promise<DatabaseConnection> {

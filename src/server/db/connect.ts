@@ -6,8 +6,16 @@ import { listenPostgres } from "./listen-postgres";
 import { migratePglite, migratePostgres } from "./migrate";
 import * as schema from "./schema";
 import type { DatabaseConnection } from "./types";
+import { reconnectDelaySeconds } from "./reconnect-delay";
 
-export type DatabaseTarget = { kind: "pglite"; dir: string } | { kind: "postgres"; url: string; max?: number };
+/** Bounds that keep a slow or absent PostgreSQL from holding requests (and pool connections) for long. */
+export interface PostgresTimeouts {
+  statementTimeoutMs: number;
+  connectTimeoutSeconds: number;
+}
+
+export type DatabaseTarget =
+  { kind: "pglite"; dir: string } | { kind: "postgres"; url: string; max?: number; timeouts?: PostgresTimeouts };
 
 async function connectPglite(dir: string): Promise<DatabaseConnection> {
   const [{ PGlite }, { pg_trgm }, { drizzle }] = await Promise.all([
@@ -35,14 +43,30 @@ async function connectPglite(dir: string): Promise<DatabaseConnection> {
   };
 }
 
-async function connectPostgres(url: string, max: number): Promise<DatabaseConnection> {
+async function connectPostgres(url: string, max: number, timeouts?: PostgresTimeouts): Promise<DatabaseConnection> {
   const [{ default: postgres }, { drizzle }] = await Promise.all([
     import("postgres"),
     import("drizzle-orm/postgres-js"),
   ]);
   // Names this process's connections, so the server can tell which of its sessions are ours.
   const applicationName = `storefront ${hostname()} ${process.pid}`.slice(0, 63);
-  const client = postgres(url, { max, onnotice: () => undefined, connection: { application_name: applicationName } });
+  const client = postgres(url, {
+    max,
+    onnotice: () => undefined,
+    backoff: reconnectDelaySeconds,
+    ...(timeouts ? { connect_timeout: timeouts.connectTimeoutSeconds } : {}),
+    connection: {
+      application_name: applicationName,
+      // The server ends a stuck statement (a lock never released, a runaway plan) and rolls its transaction back,
+      // and a session left idle inside a transaction, so neither holds a pool connection or row locks for good.
+      ...(timeouts
+        ? {
+            statement_timeout: timeouts.statementTimeoutMs,
+            idle_in_transaction_session_timeout: timeouts.statementTimeoutMs * 2,
+          }
+        : {}),
+    },
+  });
   const db = drizzle({ client, schema });
   return {
     db,
@@ -56,5 +80,7 @@ async function connectPostgres(url: string, max: number): Promise<DatabaseConnec
 
 /** Opens a new connection; the app shares one through `getDb()`, tests open their own. */
 export function connect(target: DatabaseTarget): Promise<DatabaseConnection> {
-  return target.kind === "pglite" ? connectPglite(target.dir) : connectPostgres(target.url, target.max ?? 10);
+  return target.kind === "pglite"
+    ? connectPglite(target.dir)
+    : connectPostgres(target.url, target.max ?? 10, target.timeouts);
 }

@@ -1,4 +1,5 @@
 import type postgres from "postgres";
+import { reconnectDelaySeconds } from "./reconnect-delay";
 import type { Unlisten } from "./types";
 
 const RELISTEN_DELAY_MS = 1_000;
@@ -26,6 +27,7 @@ export async function listenPostgres(
     idle_timeout: 0,
     max_lifetime: null,
     fetch_types: false,
+    backoff: reconnectDelaySeconds,
     onnotice: () => undefined,
     onnotify: (name, payload) => {
       if (name === channel) onNotify(payload);

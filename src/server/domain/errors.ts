@@ -7,7 +7,8 @@ export type DomainErrorCode =
   | "CONFLICT"
   | "PAYMENT_REQUIRED"
   | "UNPROCESSABLE_CONTENT"
-  | "TOO_MANY_REQUESTS";
+  | "TOO_MANY_REQUESTS"
+  | "SERVICE_UNAVAILABLE";
 
 export class DomainError extends Error {
   constructor(

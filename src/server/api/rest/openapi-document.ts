@@ -53,7 +53,8 @@ no authentication are public.
 
 **Conventions.** Money is integer cents with a \`currency\`; dates are ISO 8601 strings in UTC; lists are
 keyset-paginated (\`nextCursor\` → \`cursor\`). Errors are \`{ code, message, issues?, details? }\`. Rate-limited
-answers are 429 with \`Retry-After\` (seconds).
+answers are 429 with \`Retry-After\` (seconds); while the database is unavailable, answers are 503 with
+\`Retry-After\`.
 
 **Versioning.** Everything under \`/api/v1\` only changes in backward-compatible ways: new operations, new
 optional inputs, new output fields. Breaking changes would come as \`/api/v2\`, served beside v1.`;
@@ -74,13 +75,15 @@ function refine(document: OpenAPIObject): OpenAPIObject {
         ? { 413: "The body is larger than 1 MiB", 415: "The body is not application/json" }
         : {}),
       500: "Something went wrong on the server; nothing secret is in the message",
+      // Any operation reads the database; while it is away or too slow the answer is 503 with Retry-After.
+      503: "The database is unavailable or too slow: try again after the seconds in Retry-After",
     };
     for (const status of Object.keys(responses)) if (Number(status) >= 400) delete responses[status];
     for (const [status, meaning] of Object.entries(failures)) {
       responses[status] = {
         description: meaning,
         content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
-        ...(status === "429"
+        ...(status === "429" || status === "503"
           ? { headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } } }
           : {}),
       };

@@ -1,5 +1,6 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
+import { noInput } from "@/lib/contracts/common";
 import { accountProfile, changePasswordInput } from "@/lib/contracts/account";
 import { createTokenInput, issuedToken, tokenIdInput, tokenSummary } from "@/lib/contracts/tokens";
 import { createApiToken } from "../../domain/tokens/create-token";
@@ -25,7 +26,7 @@ export const accountRouter = {
         description: "The account the session or token belongs to.",
       },
     })
-    .input(z.void())
+    .input(noInput)
     .output(accountProfile)
     .query(async ({ ctx }) => {
       const { id, email, name, role } = ctx.actor;
@@ -35,7 +36,7 @@ export const accountRouter = {
   /** Ends every session of the account, this one included: "sign out of all devices". */
   signOutEverywhere: protectedProcedure
     .meta({ access: "manage:session:own" })
-    .input(z.void())
+    .input(noInput)
     .output(z.object({ sessionsEnded: z.number().int() }))
     .mutation(async ({ ctx }) => {
       const audit = auditContext(ctx);
@@ -58,7 +59,7 @@ export const accountRouter = {
     /** Signed-in sessions only: a token cannot list, make or revoke tokens. */
     list: protectedProcedure
       .meta({ access: "manage:token:own" })
-      .input(z.void())
+      .input(noInput)
       .output(z.array(tokenSummary))
       .query(({ ctx }) => listApiTokens(ctx.db, ctx.actor)),
 

@@ -1,5 +1,5 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { z } from "zod";
+import { noInput } from "@/lib/contracts/common";
 import { cart, setCartItemInput } from "@/lib/contracts/cart";
 import { clearCart } from "../../domain/cart/clear-cart";
 import { getCart } from "../../domain/cart/get-cart";
@@ -19,7 +19,7 @@ export const cartRouter = {
         description: "With current prices.",
       },
     })
-    .input(z.void())
+    .input(noInput)
     .output(cart)
     .query(({ ctx }) => getCart(ctx.db, ctx.actor)),
 
@@ -57,7 +57,7 @@ export const cartRouter = {
         errorResponses: { 401: "No valid token or session", 403: "The token lacks the orders scope" },
       },
     })
-    .input(z.void())
+    .input(noInput)
     .output(cart)
     .mutation(({ ctx }) => clearCart(ctx.db, ctx.actor)),
 } satisfies TRPCRouterRecord;

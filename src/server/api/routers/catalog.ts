@@ -1,5 +1,5 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { z } from "zod";
+import { noInput } from "@/lib/contracts/common";
 import { catalogListInput, categoryList, product, productBySlugInput, productPage } from "@/lib/contracts/catalog";
 import { listCategories } from "../../domain/catalog/list-categories";
 import { getProductBySlug } from "../../domain/catalog/get-product";
@@ -56,7 +56,7 @@ export const catalogRouter = {
         description: "Every category in display order, with how many active products each holds.",
       },
     })
-    .input(z.void())
+    .input(noInput)
     .output(categoryList)
     .query(({ ctx }) => listCategories(ctx.db)),
 } satisfies TRPCRouterRecord;

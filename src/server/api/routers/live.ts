@@ -1,5 +1,5 @@
 import { tracked, type TRPCRouterRecord } from "@trpc/server";
-import { z } from "zod";
+import { noInput } from "@/lib/contracts/common";
 import { liveOrdersInput, livePositionOutput, liveStockInput } from "@/lib/contracts/live";
 import { EventStream, type StreamItem } from "../../events/stream";
 import { protectedProcedure, publicProcedure } from "../trpc";
@@ -16,7 +16,7 @@ export const liveRouter = {
    */
   position: publicProcedure
     .meta({ access: "public" })
-    .input(z.void())
+    .input(noInput)
     .output(livePositionOutput)
     .query(async ({ ctx }) => ({ lastEventId: String((await ctx.getEventBus()).position()) })),
 
