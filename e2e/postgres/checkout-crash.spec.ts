@@ -67,6 +67,8 @@ async function shop(client: RestClient, authorization: string, productIds: reado
     );
     if (cart.result.response.status === 409) {
       load.soldOut += 1;
+      // A try cut by a kill may have put the item in before the stock ran short: start again from an empty cart.
+      if (cart.interrupted) await untilAnswered(() => client.DELETE("/cart", { headers }));
       continue;
     }
     if (!cart.result.response.ok) {
