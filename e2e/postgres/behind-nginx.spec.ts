@@ -110,13 +110,17 @@ interface LoadTally {
 }
 
 /**
- * A retry-safe client: it retries reads and idempotency-keyed checkouts when the proxy answers
- * 502/503/504 or the connection fails, and never retries anything else.
+ * A careful client. A connection nginx closed under it is retried for every request here: nginx's
+ * reload (taking an instance out of rotation) closes idle keep-alive connections, and a request
+ * sent on one at that moment is reset unanswered; a browser resends it on its own. A 502/503/504 is
+ * retried only for what is safe to repeat after the app may have seen it (reads and checkouts with
+ * an idempotency key), so a cart change refused by the proxy still fails the test: that is what
+ * the drain before each stop must prevent.
  */
 async function send(
   api: APIRequestContext,
   tally: LoadTally,
-  request: { method: "GET" | "POST"; path: string; data?: unknown; retrySafe: boolean },
+  request: { method: "GET" | "POST"; path: string; data?: unknown; retryProxyErrors: boolean },
 ): Promise<unknown> {
   for (let attempt = 1; ; attempt++) {
     let failure: string;
@@ -125,14 +129,14 @@ async function send(
         request.method === "GET" ? await api.get(request.path) : await api.post(request.path, { data: request.data });
       if (response.ok()) return ((await response.json()) as { result: { data: unknown } }).result.data;
       failure = `${request.path}: ${response.status()} ${await response.text()}`;
-      if (![502, 503, 504].includes(response.status())) {
+      if (!request.retryProxyErrors || ![502, 503, 504].includes(response.status())) {
         tally.failures.push(failure);
         return null;
       }
     } catch (error) {
       failure = `${request.path}: ${String(error)}`;
     }
-    if (!request.retrySafe || attempt === 5) {
+    if (attempt === 5) {
       tally.failures.push(failure);
       return null;
     }
@@ -144,18 +148,19 @@ async function send(
 async function shopUntil(api: APIRequestContext, product: string, done: () => boolean, tally: LoadTally) {
   const listPath = `/api/trpc/catalog.list?input=${encodeURIComponent(JSON.stringify({ limit: 12 }))}`;
   while (!done()) {
-    await send(api, tally, { method: "GET", path: listPath, retrySafe: true });
+    await send(api, tally, { method: "GET", path: listPath, retryProxyErrors: true });
     await send(api, tally, {
       method: "POST",
       path: "/api/trpc/cart.setItem",
+      // Sets the quantity (not adds to it), so resending it after a reset cannot buy twice.
       data: { productId: product, quantity: 1 },
-      retrySafe: false,
+      retryProxyErrors: false,
     });
     const order = (await send(api, tally, {
       method: "POST",
       path: "/api/trpc/checkout.placeOrder",
       data: { idempotencyKey: randomUUID(), payment: { cardNumber: "4242424242424242" } },
-      retrySafe: true,
+      retryProxyErrors: true,
     })) as { id: string } | null;
     if (order) tally.acknowledged.push(order.id);
   }
