@@ -3,7 +3,8 @@
  * node:http server of our own, for what `next start` cannot do: record the
  * TCP peer address for rate limits, give every response a request id, cap
  * every body and URL, answer tRPC reads and live streams without Next's router
- * (./api-reads.ts, ./live-streams.ts), and shut down gracefully (end live streams so clients
+ * (./api-reads.ts, ./live-streams.ts), serve anonymous catalog and product pages
+ * from a cache of Next's renders (./document-cache.ts), and shut down gracefully (end live streams so clients
  * resume elsewhere, drain in-flight requests within a bound, close the event
  * bus and the database pool, exit 0).
  */
@@ -15,6 +16,9 @@ import { logger } from "../src/server/observability/logger";
 import { beginShutdown, runShutdownPhase } from "../src/server/runtime/lifecycle";
 import { answerApiRead, isDirectApiRead } from "./api-reads";
 import { trackConnections } from "./connection-drain";
+import { createDocumentCache } from "./document-cache";
+import { followCatalogChanges } from "./document-cache-follower";
+import { renderThrough } from "./document-render-request";
 import { answerLiveStream, isLiveStreamRequest } from "./live-streams";
 import { guardRequest } from "./request-guards";
 import { measureRequest } from "./request-metrics";
@@ -42,12 +46,20 @@ const server = http.createServer((req, res) => {
     ? answerLiveStream(req, res)
     : isDirectApiRead(req)
       ? answerApiRead(req, res)
-      : handle(req, res);
+      : documents.serves(req)
+        ? documents.answer(req, res, () => handle(req, res))
+        : handle(req, res);
   answer.catch((error: unknown) => {
     logger.error({ err: error, url: req.url }, "request handler failed");
     if (!res.headersSent) res.writeHead(500, { ...apiAnswerHeaders(), "content-type": "application/json" });
     res.end(JSON.stringify({ code: "INTERNAL_SERVER_ERROR", message: "Something went wrong on our side." }));
   });
+});
+// Renders through this same server (its request handler above serves from this cache).
+const documents = createDocumentCache({
+  render: renderThrough(server),
+  ttlMs: settings.DOCUMENT_CACHE_SECONDS * 1000,
+  maxEntries: 500,
 });
 const connections = trackConnections(server);
 server.keepAliveTimeout = 65_000;
@@ -55,6 +67,7 @@ server.headersTimeout = 66_000;
 
 server.listen(settings.PORT, settings.HOSTNAME, () => {
   logger.info({ port: settings.PORT, hostname: settings.HOSTNAME ?? "*" }, "storefront listening");
+  if (settings.DOCUMENT_CACHE_SECONDS > 0) followCatalogChanges(documents);
 });
 
 async function waitForDrain(deadline: number): Promise<void> {

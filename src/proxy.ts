@@ -3,6 +3,7 @@ import { apiPolicy, pagePolicy } from "@/server/http/content-security-policy";
 import { isCrossSiteCookieRequest } from "@/server/auth/csrf";
 import { isDecodablePath, MALFORMED_ADDRESS_MESSAGE } from "@/server/http/address-check";
 import { apiAnswerHeaders } from "@/server/http/api-answer-headers";
+import { DOCUMENT_NONCE_HEADER, DOCUMENT_RENDER_HEADER, freshNonce, requestedRenderNonce } from "@/server/http/document-render";
 import { isValidRequestId, REQUEST_ID_HEADER } from "@/server/http/request-id";
 import { securityHeaders } from "@/server/http/security-headers";
 
@@ -25,12 +26,16 @@ export function proxy(request: NextRequest) {
   }
 
   const requestHeaders = new Headers(request.headers);
+  // The document cache's own render (server/document-cache.ts) picks its nonce; nobody else can.
+  const renderNonce = requestedRenderNonce(requestHeaders);
+  requestHeaders.delete(DOCUMENT_RENDER_HEADER);
+  requestHeaders.delete(DOCUMENT_NONCE_HEADER);
   const offered = requestHeaders.get(REQUEST_ID_HEADER);
   const requestId = offered && isValidRequestId(offered) ? offered : crypto.randomUUID();
   requestHeaders.set(REQUEST_ID_HEADER, requestId);
 
   const isPage = !pathname.startsWith("/api/") || pathname === "/api/docs";
-  const nonce = isPage ? btoa(crypto.randomUUID()) : null;
+  const nonce = isPage ? (renderNonce ?? freshNonce()) : null;
   const policy = nonce ? pagePolicy(nonce) : apiPolicy;
   if (nonce) {
     // Next reads the nonce from the request's CSP header and puts it on every script it renders.

@@ -26,6 +26,7 @@ export interface EventBus {
    * order, until it unsubscribes, and `onClose` when the bus closes.
    */
   subscribe(subscriber: BusSubscriber): () => void;
+  /** Clients' subscriptions (internal ones left out). */
   subscriberCount(): number;
   /** Ends every subscription (clients resume elsewhere) and stops listening. */
   close(): Promise<void>;
@@ -34,6 +35,8 @@ export interface EventBus {
 export interface BusSubscriber {
   onEvent: (event: StoredEvent) => void;
   onClose: () => void;
+  /** The server's own listeners (its page cache): not a client's stream, not counted as one. */
+  internal?: boolean;
 }
 
 export function createEventBus(
@@ -107,7 +110,7 @@ export function createEventBus(
       subscribers.add(subscriber);
       return () => subscribers.delete(subscriber);
     },
-    subscriberCount: () => subscribers.size,
+    subscriberCount: () => [...subscribers].filter((subscriber) => !subscriber.internal).length,
     async close() {
       closing.abort();
       for (const subscriber of [...subscribers]) subscriber.onClose();

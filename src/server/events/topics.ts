@@ -7,6 +7,8 @@ import { orderStatuses } from "@/lib/order-status";
  */
 export const eventTopics = {
   "stock.changed": z.object({ productId: z.uuid(), stock: z.number().int().min(0) }),
+  /** Anything else shoppers see of a product changed: name, price, description, picture, archived. */
+  "product.changed": z.object({ productId: z.uuid() }),
   "order.created": z.object({ orderId: z.uuid(), totalCents: z.number().int().min(0) }),
   "order.status": z.object({ orderId: z.uuid(), status: z.enum(orderStatuses) }),
 };

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { AdminProductDto } from "@/lib/contracts/admin";
 import { products } from "../../db/schema";
 import type { Db } from "../../db/types";
+import { publishEvents } from "../../events/publish";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
 import { DomainError } from "../errors";
 import { adminProductColumns, toAdminProductDto } from "./admin-product-row";
@@ -27,6 +28,7 @@ export async function archiveProduct(db: Db, audit: AuditContext, id: string): P
       target: { type: "product", id },
       summary: { name: archived.name, slug: archived.slug, before: { active: true }, after: { active: false } },
     });
+    await publishEvents(tx, [{ topic: "product.changed", payload: { productId: id } }]);
     return toAdminProductDto(archived);
   });
 }

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { AdminProductDto, UpdateProductInput } from "@/lib/contracts/admin";
 import { isUniqueViolation } from "../../db/errors";
+import { publishEvents } from "../../events/publish";
 import { products } from "../../db/schema";
 import type { Db } from "../../db/types";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
@@ -34,6 +35,7 @@ export async function updateProduct(db: Db, audit: AuditContext, input: UpdatePr
           target: { type: "product", id },
           summary: { before: old, after: now },
         });
+        await publishEvents(tx, [{ topic: "product.changed", payload: { productId: id } }]);
       }
       return toAdminProductDto(after);
     });

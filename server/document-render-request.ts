@@ -1,0 +1,55 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import {
+  DOCUMENT_NONCE_HEADER,
+  DOCUMENT_RENDER_HEADER,
+  documentRenderSecret,
+} from "../src/server/http/document-render";
+
+/** The address to reach this server on from inside the process. */
+function loopbackOf(server: http.Server): { host: string; port: number } {
+  const { address, port } = server.address() as AddressInfo;
+  const wildcard = address === "::" || address === "0.0.0.0";
+  return { host: wildcard ? "127.0.0.1" : address, port };
+}
+
+/**
+ * Asks this very server (through Next.js and its proxy, like any visitor) for
+ * a page as an anonymous visitor of `host` sees it, with `nonce` as its CSP
+ * nonce. node:http rather than fetch: fetch may not set the Host header.
+ */
+export function renderThrough(server: http.Server) {
+  return (host: string, path: string, nonce: string): Promise<Response> =>
+    new Promise((resolve, reject) => {
+      const target = loopbackOf(server);
+      const request = http.get(
+        {
+          host: target.host,
+          port: target.port,
+          path,
+          headers: {
+            host,
+            accept: "text/html",
+            "accept-encoding": "identity",
+            [DOCUMENT_RENDER_HEADER]: documentRenderSecret(),
+            [DOCUMENT_NONCE_HEADER]: nonce,
+          },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("error", reject);
+          response.on("end", () => {
+            const headers = new Headers();
+            for (const [name, value] of Object.entries(response.headers)) {
+              if (value === undefined) continue;
+              for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+            }
+            resolve(new Response(Buffer.concat(chunks), { status: response.statusCode ?? 500, headers }));
+          });
+        },
+      );
+      request.on("error", reject);
+      request.setTimeout(30_000, () => request.destroy(new Error("The page render took longer than 30 s.")));
+    });
+}
