@@ -17,7 +17,12 @@ interface Visit {
 async function visit(path: string, headers: Record<string, string> = {}): Promise<Visit> {
   const response = await fetch(`${baseURL}${path}`, { headers });
   const nonce = /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1] ?? "";
-  return { status: response.status, cache: response.headers.get("x-document-cache"), nonce, html: await response.text() };
+  return {
+    status: response.status,
+    cache: response.headers.get("x-document-cache"),
+    nonce,
+    html: await response.text(),
+  };
 }
 
 function stockIn(html: string): number {
@@ -44,9 +49,7 @@ test("an anonymous page is served again from memory, each copy with a nonce of i
     expect(scripts.length).toBeGreaterThan(0);
     for (const script of scripts) expect(script).toContain(`nonce="${copy.nonce}"`);
     // Nothing of the render's own nonce, or another copy's, is left in the page.
-    expect(copy.html.match(/nonce="([^"]+)"/g)?.every((attribute) => attribute === `nonce="${copy.nonce}"`)).toBe(
-      true,
-    );
+    expect(copy.html.match(/nonce="([^"]+)"/g)?.every((attribute) => attribute === `nonce="${copy.nonce}"`)).toBe(true);
   }
   expect(second.html.replaceAll(second.nonce, "")).toBe(first.html.replaceAll(first.nonce, ""));
 });

@@ -91,7 +91,11 @@ function isAnonymousDocumentRequest(req: IncomingMessage): boolean {
   if (req.method !== "GET" || !CACHED_PATH.test(req.url ?? "")) return false;
   const { headers } = req;
   if (headers.authorization !== undefined || headers[DOCUMENT_RENDER_HEADER] !== undefined) return false;
-  if (headers.rsc !== undefined || headers["next-action"] !== undefined || headers["next-router-prefetch"] !== undefined)
+  if (
+    headers.rsc !== undefined ||
+    headers["next-action"] !== undefined ||
+    headers["next-router-prefetch"] !== undefined
+  )
     return false;
   return findSessionToken(headers.cookie ?? null) === null;
 }

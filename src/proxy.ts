@@ -3,7 +3,12 @@ import { apiPolicy, pagePolicy } from "@/server/http/content-security-policy";
 import { isCrossSiteCookieRequest } from "@/server/auth/csrf";
 import { isDecodablePath, MALFORMED_ADDRESS_MESSAGE } from "@/server/http/address-check";
 import { apiAnswerHeaders } from "@/server/http/api-answer-headers";
-import { DOCUMENT_NONCE_HEADER, DOCUMENT_RENDER_HEADER, freshNonce, requestedRenderNonce } from "@/server/http/document-render";
+import {
+  DOCUMENT_NONCE_HEADER,
+  DOCUMENT_RENDER_HEADER,
+  freshNonce,
+  requestedRenderNonce,
+} from "@/server/http/document-render";
 import { isValidRequestId, REQUEST_ID_HEADER } from "@/server/http/request-id";
 import { securityHeaders } from "@/server/http/security-headers";
 

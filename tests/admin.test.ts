@@ -108,6 +108,26 @@ describe("admin.products", () => {
     const listed = await asAdmin().admin.products.list({ q: product.name, limit: 5 });
     expect(listed.items.find((item) => item.id === product.id)?.active).toBe(false);
   });
+
+  it("tells every instance when a product's page changes: a product.changed event on edit and archive", async () => {
+    const product = await insertProduct(database.db, { stock: 4 });
+    const productEvents = () =>
+      database.db
+        .select({ payload: events.payload })
+        .from(events)
+        .where(eq(events.topic, "product.changed"))
+        .orderBy(events.id);
+    const before = (await productEvents()).length;
+    await asAdmin().admin.products.update({ id: product.id, name: product.name });
+    expect((await productEvents()).length).toBe(before);
+    await asAdmin().admin.products.update({ id: product.id, priceCents: 1234 });
+    await asAdmin().admin.products.archive({ id: product.id });
+    await asAdmin().admin.products.archive({ id: product.id });
+    expect((await productEvents()).slice(before)).toEqual([
+      { payload: { productId: product.id } },
+      { payload: { productId: product.id } },
+    ]);
+  });
 });
 
 describe("admin.inventory.adjust", () => {
