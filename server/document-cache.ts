@@ -101,8 +101,11 @@ function isAnonymousDocumentRequest(req: IncomingMessage): boolean {
 }
 
 /** Host and path: pages are the same for every anonymous visitor of one host. */
-function key(req: IncomingMessage): string {
-  return `${req.headers.host ?? ""} ${req.url ?? "/"}`;
+function pageOf(req: IncomingMessage): { host: string; path: string; key: string } {
+  const host = req.headers.host ?? "";
+  const path = req.url ?? "/";
+  // A line break cannot occur in a header value or a request target.
+  return { host, path, key: `${host}\n${path}` };
 }
 
 function acceptsGzip(req: IncomingMessage): boolean {
@@ -115,11 +118,10 @@ export function createDocumentCache(options: DocumentCacheOptions): DocumentCach
   let generation = 0;
   let active = false;
 
-  async function render(cacheKey: string): Promise<Rendered | null> {
+  async function render(page: ReturnType<typeof pageOf>): Promise<Rendered | null> {
     const startedAt = generation;
     const marker = freshNonce();
-    const [host = "", path = "/"] = cacheKey.split(" ");
-    const response = await options.render(host, path, marker);
+    const response = await options.render(page.host, page.path, marker);
     const body = Buffer.from(await response.arrayBuffer());
     const policy = response.headers.get("content-security-policy");
     // A render that sets a cookie or came without our policy is not everyone's page: Next answers each request itself.
@@ -131,18 +133,18 @@ export function createDocumentCache(options: DocumentCacheOptions): DocumentCach
     // Only a 200 is kept; a 404 for a slug that does not exist is served to those waiting and forgotten.
     if (response.status === 200 && active && startedAt === generation) {
       if (entries.size >= options.maxEntries) entries.delete(entries.keys().next().value ?? "");
-      entries.set(cacheKey, { document, expiresAt: Date.now() + options.ttlMs });
+      entries.set(page.key, { document, expiresAt: Date.now() + options.ttlMs });
     }
     return document;
   }
 
-  function documentFor(cacheKey: string): Promise<Rendered | null> {
-    const entry = entries.get(cacheKey);
+  function documentFor(page: ReturnType<typeof pageOf>): Promise<Rendered | null> {
+    const entry = entries.get(page.key);
     if (entry && entry.expiresAt > Date.now()) return Promise.resolve(entry.document);
-    let pending = rendering.get(cacheKey);
+    let pending = rendering.get(page.key);
     if (!pending) {
-      pending = render(cacheKey).finally(() => rendering.delete(cacheKey));
-      rendering.set(cacheKey, pending);
+      pending = render(page).finally(() => rendering.delete(page.key));
+      rendering.set(page.key, pending);
     }
     return pending;
   }
@@ -150,9 +152,10 @@ export function createDocumentCache(options: DocumentCacheOptions): DocumentCach
   return {
     serves: (req) => active && isAnonymousDocumentRequest(req),
     answer: async (req, res, otherwise) => {
-      const hit = entries.get(key(req))?.expiresAt ?? 0;
+      const page = pageOf(req);
+      const hit = entries.get(page.key)?.expiresAt ?? 0;
       // A render that failed or is not everyone's page: Next.js answers this request as it would any other.
-      const document = await documentFor(key(req)).catch(() => null);
+      const document = await documentFor(page).catch(() => null);
       if (!document) return otherwise();
       const nonce = freshNonce();
       let body = join(document.body, Buffer.from(nonce));
