@@ -35,6 +35,23 @@ test("a purchase through one instance reaches a live client of the other", async
   }
 });
 
+test("a purchase through one instance drops the other's cached product page at once", async () => {
+  const shopper = await newShopper(first.baseURL);
+  const mug = await productId(shopper, "stoneware-mug");
+  const page = async () => {
+    const response = await fetch(`${second.baseURL}/products/stoneware-mug`);
+    const html = await response.text();
+    return {
+      cache: response.headers.get("x-document-cache"),
+      stock: Number(/data-testid="product-stock">(?:<[^>]+>)*(\d+)/.exec(html)?.[1]),
+    };
+  };
+  const before = await page();
+  await expect.poll(async () => (await page()).cache).toBe("hit");
+  await buy(shopper, mug, 2);
+  await expect.poll(async () => (await page()).stock, { timeout: 2_000 }).toBe(before.stock - 2);
+});
+
 test("a client whose instance restarts gets the events it missed, none twice", async () => {
   const shopper = await newShopper(first.baseURL);
   const lamp = await productId(shopper, "brass-desk-lamp");
