@@ -1,9 +1,13 @@
 import { defineConfig, type Project } from "@playwright/test";
 import path from "node:path";
-import { e2eOidcEnv, e2eServerEnv, postgresServerUrl, serverLogDir } from "./e2e/lib/server-env";
-
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://localhost:${PORT}`;
+import {
+  e2eBaseURL as baseURL,
+  e2eOidcEnv,
+  e2ePort as PORT,
+  e2eServerEnv,
+  postgresServerUrl,
+  serverLogDir,
+} from "./e2e/lib/server-env";
 
 const browser: Project["use"] = {
   browserName: "chromium",

@@ -2,32 +2,12 @@ import { randomUUID } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { cookieHeader, signedInApi, trpc } from "./lib/api-shopper";
+import { fetchPage, stockShownIn } from "./lib/page-html";
+import { e2eBaseURL as baseURL } from "./lib/server-env";
 import { ADMIN } from "./support";
 
 // Anonymous catalog and product pages come from the server's document cache (server/document-cache.ts).
-const baseURL = `http://localhost:${process.env.E2E_PORT ?? 3100}`;
-
-interface Visit {
-  status: number;
-  cache: string | null;
-  nonce: string;
-  html: string;
-}
-
-async function visit(path: string, headers: Record<string, string> = {}): Promise<Visit> {
-  const response = await fetch(`${baseURL}${path}`, { headers });
-  const nonce = /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1] ?? "";
-  return {
-    status: response.status,
-    cache: response.headers.get("x-document-cache"),
-    nonce,
-    html: await response.text(),
-  };
-}
-
-function stockIn(html: string): number {
-  return Number(/data-testid="product-stock">(?:<[^>]+>)*(\d+)/.exec(html)?.[1]);
-}
+const visit = (path: string, headers: Record<string, string> = {}) => fetchPage(`${baseURL}${path}`, headers);
 
 let admin: APIRequestContext;
 
@@ -76,11 +56,11 @@ test("a product's cached page follows its changes at once: stock, name and archi
     stock: 12,
   });
   const path = `/products/${slug}`;
-  expect(stockIn((await visit(path)).html)).toBe(12);
+  expect(stockShownIn((await visit(path)).html)).toBe(12);
   expect((await visit(path)).cache).toBe("hit");
 
   await trpc(admin, "admin.inventory.adjust", { productId: product.id, delta: -5, reason: "cache test" });
-  await expect.poll(async () => stockIn((await visit(path)).html), { timeout: 2_000 }).toBe(7);
+  await expect.poll(async () => stockShownIn((await visit(path)).html), { timeout: 2_000 }).toBe(7);
 
   await trpc(admin, "admin.products.update", { id: product.id, name: "Renamed Lamp" });
   await expect.poll(async () => (await visit(path)).html.includes("Renamed Lamp"), { timeout: 2_000 }).toBe(true);

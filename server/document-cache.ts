@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
-import { findSessionToken } from "../src/server/auth/session-cookie";
+import { carriesCredentials } from "../src/server/auth/credentials";
 import { DOCUMENT_RENDER_HEADER, freshNonce } from "../src/server/http/document-render";
+import { headersOf } from "./node-headers";
 
 const gzipped = promisify(gzip);
 
@@ -29,7 +30,6 @@ export interface DocumentCache {
   invalidate(): void;
   /** Starts serving (once the cache hears about catalog changes) or stops and forgets everything. */
   setActive(active: boolean): void;
-  size(): number;
 }
 
 export interface DocumentCacheOptions {
@@ -86,18 +86,14 @@ function join(parts: Buffer[], nonce: Buffer): Buffer {
   return Buffer.concat(pieces);
 }
 
+/** Our own render, and Next's client router (RSC payloads, server actions, prefetches). */
+const NOT_A_DOCUMENT_VISIT = [DOCUMENT_RENDER_HEADER, "rsc", "next-action", "next-router-prefetch"];
+
 /** Anything a visitor's own identity could change, or Next's client router asks for, is not a cached document. */
 function isAnonymousDocumentRequest(req: IncomingMessage): boolean {
   if (req.method !== "GET" || !CACHED_PATH.test(req.url ?? "")) return false;
-  const { headers } = req;
-  if (headers.authorization !== undefined || headers[DOCUMENT_RENDER_HEADER] !== undefined) return false;
-  if (
-    headers.rsc !== undefined ||
-    headers["next-action"] !== undefined ||
-    headers["next-router-prefetch"] !== undefined
-  )
-    return false;
-  return findSessionToken(headers.cookie ?? null) === null;
+  if (NOT_A_DOCUMENT_VISIT.some((name) => req.headers[name] !== undefined)) return false;
+  return !carriesCredentials(headersOf(req));
 }
 
 /** Host and path: pages are the same for every anonymous visitor of one host. */
@@ -138,6 +134,11 @@ export function createDocumentCache(options: DocumentCacheOptions): DocumentCach
     return document;
   }
 
+  function invalidate(): void {
+    generation += 1;
+    entries.clear();
+  }
+
   function documentFor(page: ReturnType<typeof pageOf>): Promise<Rendered | null> {
     const entry = entries.get(page.key);
     if (entry && entry.expiresAt > Date.now()) return Promise.resolve(entry.document);
@@ -170,15 +171,10 @@ export function createDocumentCache(options: DocumentCacheOptions): DocumentCach
       res.writeHead(document.status);
       res.end(body);
     },
-    invalidate: () => {
-      generation += 1;
-      entries.clear();
-    },
+    invalidate,
     setActive: (value) => {
       active = value;
-      generation += 1;
-      entries.clear();
+      invalidate();
     },
-    size: () => entries.size,
   };
 }

@@ -5,6 +5,7 @@ import {
   DOCUMENT_RENDER_HEADER,
   documentRenderSecret,
 } from "../src/server/http/document-render";
+import { headersOf } from "./node-headers";
 
 /** The address to reach this server on from inside the process. */
 function loopbackOf(server: http.Server): { host: string; port: number } {
@@ -39,14 +40,11 @@ export function renderThrough(server: http.Server) {
           const chunks: Buffer[] = [];
           response.on("data", (chunk: Buffer) => chunks.push(chunk));
           response.on("error", reject);
-          response.on("end", () => {
-            const headers = new Headers();
-            for (const [name, value] of Object.entries(response.headers)) {
-              if (value === undefined) continue;
-              for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
-            }
-            resolve(new Response(Buffer.concat(chunks), { status: response.statusCode ?? 500, headers }));
-          });
+          response.on("end", () =>
+            resolve(
+              new Response(Buffer.concat(chunks), { status: response.statusCode ?? 500, headers: headersOf(response) }),
+            ),
+          );
         },
       );
       request.on("error", reject);

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 
-/** A Node request's headers as a fetch `Headers`, which the app's request code takes. */
+/** A Node message's headers (a request, or a response we received) as a fetch `Headers`, which the app's code takes. */
 export function headersOf(req: IncomingMessage): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {

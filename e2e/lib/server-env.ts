@@ -1,5 +1,9 @@
 import path from "node:path";
 
+/** The browser suite's own server (playwright.config.ts starts it). */
+export const e2ePort = Number(process.env.E2E_PORT ?? 3100);
+export const e2eBaseURL = `http://localhost:${e2ePort}`;
+
 /** Settings every production server in the E2E suite shares, so a session cookie works on each of them. */
 export const e2eServerEnv = {
   AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",

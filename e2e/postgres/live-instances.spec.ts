@@ -1,6 +1,7 @@
 import { expect, test } from "../fixtures";
 import { buy, newShopper, productId, stockStreamUrl } from "../lib/api-shopper";
 import { startInstance, type Instance } from "../lib/instance";
+import { fetchPage, stockShownIn } from "../lib/page-html";
 import { SseClient } from "../lib/sse-client";
 import { createE2EDatabase, type E2EDatabase } from "../lib/test-database";
 
@@ -39,12 +40,8 @@ test("a purchase through one instance drops the other's cached product page at o
   const shopper = await newShopper(first.baseURL);
   const mug = await productId(shopper, "stoneware-mug");
   const page = async () => {
-    const response = await fetch(`${second.baseURL}/products/stoneware-mug`);
-    const html = await response.text();
-    return {
-      cache: response.headers.get("x-document-cache"),
-      stock: Number(/data-testid="product-stock">(?:<[^>]+>)*(\d+)/.exec(html)?.[1]),
-    };
+    const { cache, html } = await fetchPage(`${second.baseURL}/products/stoneware-mug`);
+    return { cache, stock: stockShownIn(html) };
   };
   const before = await page();
   await expect.poll(async () => (await page()).cache).toBe("hit");
