@@ -31,7 +31,11 @@ interface OpenStream {
 const openStreams = new Set<OpenStream>();
 let pinger: NodeJS.Timeout | undefined;
 
-/** One timer for every stream of the process: a ping to each that has been quiet for a whole interval. */
+/**
+ * One timer for every stream of the process: a ping to each that has been quiet for a whole interval.
+ * It looks four times per interval, so no stream goes more than 1.25 intervals without a write (looking
+ * once per interval let a stream that wrote just after a look wait almost two).
+ */
 function keepPinging(): void {
   if (pinger) return;
   const intervalMs = env.SSE_PING_SECONDS * 1000;
@@ -42,7 +46,7 @@ function keepPinging(): void {
       clearInterval(pinger);
       pinger = undefined;
     }
-  }, intervalMs);
+  }, intervalMs / 4);
   pinger.unref();
 }
 
