@@ -36,7 +36,10 @@ function watchPage(page: Page, problems: string[], appOrigin: string): void {
   page.on("response", (response) => {
     if (!onApp()) return;
     const url = new URL(response.url());
-    if (response.status() >= 500 || (response.status() >= 400 && url.pathname.startsWith("/_next/"))) {
+    // A picture, script, style sheet or font that fails is a broken page; an API's 4xx is an answer the page shows.
+    const isResource = !["document", "fetch", "xhr", "eventsource"].includes(response.request().resourceType());
+    const failed = response.status() >= 400 && (isResource || url.pathname.startsWith("/_next/"));
+    if (response.status() >= 500 || failed) {
       problems.push(`${response.status()} for ${response.url()} on ${page.url()}`);
     }
   });

@@ -52,7 +52,7 @@ interface Entry {
   expiresAt: number;
 }
 
-const CACHED_PATH = /^\/(?:products\/[a-z0-9][a-z0-9-]{0,199})?$/;
+const CACHED_PATH = /^\/(?:(?:products|c)\/[a-z0-9][a-z0-9-]{0,199})?$/;
 
 /** Set per response, by Node or by this server: never copied from the render. */
 const PER_RESPONSE_HEADERS = new Set([

@@ -9,6 +9,14 @@ export const sortLabels: Record<CatalogSort, string> = {
   name: "Name",
 };
 
+/** What a catalog page shows: one category or all (`category` unset), searched, sorted, maybe in stock only. */
+export interface CatalogView {
+  category?: string;
+  q?: string;
+  sort: CatalogSort;
+  inStock: boolean;
+}
+
 type SearchParams = Record<string, string | string[] | undefined>;
 
 function first(value: string | string[] | undefined): string | undefined {
@@ -16,17 +24,31 @@ function first(value: string | string[] | undefined): string | undefined {
 }
 
 /** The catalog's URL state; anything unrecognised falls back to the defaults rather than erroring. */
-export function parseCatalogParams(params: SearchParams): { q?: string; sort: CatalogSort } {
+export function parseCatalogParams(params: SearchParams, category?: string): CatalogView {
   const q = first(params.q)?.trim().slice(0, 100) || undefined;
   const rawSort = first(params.sort);
   const sort = catalogSorts.find((candidate) => candidate === rawSort) ?? "newest";
-  return { q, sort };
+  return { category, q, sort, inStock: first(params.inStock) === "1" };
 }
 
-export function catalogHref({ q, sort }: { q?: string; sort: CatalogSort }): string {
+/** The page for a view: `/` or `/c/<category>`, with only the settings that differ from the defaults. */
+export function catalogHref({ category, q, sort, inStock }: CatalogView): string {
   const params = new URLSearchParams();
   if (q) params.set("q", q);
   if (sort !== "newest") params.set("sort", sort);
+  if (inStock) params.set("inStock", "1");
   const query = params.toString();
-  return query ? `/?${query}` : "/";
+  const path = category ? `/c/${category}` : "/";
+  return query ? `${path}?${query}` : path;
+}
+
+/** catalog.list's input for a view, built in one place so the server's prefetch and the grid share one cache entry. */
+export function catalogListInput({ category, q, sort, inStock }: CatalogView) {
+  return {
+    q,
+    sort,
+    limit: CATALOG_PAGE_SIZE,
+    ...(category ? { category } : {}),
+    ...(inStock ? { inStock: true } : {}),
+  };
 }

@@ -1,10 +1,5 @@
-import { ProductGridSkeleton } from "@/components/catalog/product-grid-skeleton";
+import { CatalogSkeleton } from "@/components/catalog/catalog-skeleton";
 
 export default function Loading() {
-  return (
-    <>
-      <div className="skeleton skeleton--line" style={{ width: "12rem", height: "2rem", marginBottom: "1.5rem" }} />
-      <ProductGridSkeleton />
-    </>
-  );
+  return <CatalogSkeleton />;
 }

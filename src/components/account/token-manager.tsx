@@ -69,7 +69,7 @@ export function TokenManager({ isAdmin }: { isAdmin: boolean }) {
         <p data-testid="no-tokens">You have no API tokens yet.</p>
       ) : (
         <div className="table-scroll">
-          <table className="table" data-testid="tokens">
+          <table className="table table--stack" data-testid="tokens">
             <thead>
               <tr>
                 <th scope="col">Name</th>
@@ -87,15 +87,15 @@ export function TokenManager({ isAdmin }: { isAdmin: boolean }) {
                 const state = tokenState(token, dataUpdatedAt);
                 return (
                   <tr key={token.id} data-testid="token-row">
-                    <td>
+                    <td data-label="Name">
                       {token.name}
                       <br />
                       <code className="stock">{token.prefix}…</code>
                     </td>
-                    <td>{token.scopes.join(", ")}</td>
-                    <td>{formatDateTime(token.expiresAt)}</td>
-                    <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "Never"}</td>
-                    <td data-testid="token-state">
+                    <td data-label="Scopes">{token.scopes.join(", ")}</td>
+                    <td data-label="Expires">{formatDateTime(token.expiresAt)}</td>
+                    <td data-label="Last used">{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "Never"}</td>
+                    <td data-testid="token-state" data-label="Status">
                       {state === "active" ? "Active" : state === "revoked" ? "Revoked" : "Expired"}
                     </td>
                     <td>{state === "active" ? <RevokeButton token={token} /> : null}</td>

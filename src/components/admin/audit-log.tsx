@@ -81,7 +81,7 @@ export function AuditLog({ action, actorId }: { action?: AuditAction; actorId?: 
         <EmptyState testId="no-audit" message="Nothing recorded for these filters." />
       ) : (
         <div className="table-scroll">
-          <table className="table" data-testid="audit-log">
+          <table className="table table--stack" data-testid="audit-log">
             <thead>
               <tr>
                 <th scope="col">When</th>
@@ -94,20 +94,22 @@ export function AuditLog({ action, actorId }: { action?: AuditAction; actorId?: 
             <tbody>
               {entries.map((entry) => (
                 <tr key={entry.id} data-testid="audit-row">
-                  <td>{formatDateTime(entry.createdAt)}</td>
-                  <td>
+                  <td data-label="When">{formatDateTime(entry.createdAt)}</td>
+                  <td data-label="Who">
                     {entry.actorId ? (
                       <Link href={auditHref({ action, actorId: entry.actorId })}>{entry.actorEmail}</Link>
                     ) : (
                       (entry.actorEmail ?? "—")
                     )}
                   </td>
-                  <td>
+                  <td data-label="What">
                     {auditActionLabels[entry.action]}
                     {entry.targetType ? <span className="stock"> · {entry.targetType}</span> : null}
                   </td>
-                  <td className="audit-details">{describe(entry.summary)}</td>
-                  <td>
+                  <td className="audit-details" data-label="Details">
+                    {describe(entry.summary)}
+                  </td>
+                  <td data-label="From">
                     <span className="stock">{entry.clientIp}</span>
                   </td>
                 </tr>

@@ -40,7 +40,7 @@ export function AdminDashboard() {
         <details>
           <summary>Show as a table</summary>
           <div className="table-scroll">
-            <table className="table">
+            <table className="table table--stack">
               <thead>
                 <tr>
                   <th scope="col">Day</th>
@@ -55,9 +55,13 @@ export function AdminDashboard() {
               <tbody>
                 {data.days.map((day) => (
                   <tr key={day.date}>
-                    <td>{day.date}</td>
-                    <td className="num">{day.orders}</td>
-                    <td className="num">{formatMoney(day.revenueCents, CURRENCY)}</td>
+                    <td data-label="Day">{day.date}</td>
+                    <td className="num" data-label="Orders">
+                      {day.orders}
+                    </td>
+                    <td className="num" data-label="Revenue">
+                      {formatMoney(day.revenueCents, CURRENCY)}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -103,7 +103,7 @@ export function AdminOrders({ status }: { status?: OrderStatus }) {
         />
       ) : (
         <div className="table-scroll">
-          <table className="table" data-testid="admin-orders">
+          <table className="table table--stack" data-testid="admin-orders">
             <thead>
               <tr>
                 <th scope="col">Order</th>
@@ -121,15 +121,17 @@ export function AdminOrders({ status }: { status?: OrderStatus }) {
             <tbody>
               {orders.map((order) => (
                 <tr key={order.id} data-testid="admin-order-row" data-order-id={order.id}>
-                  <td>#{order.id.slice(0, 8)}</td>
-                  <td>
+                  <td data-label="Order">#{order.id.slice(0, 8)}</td>
+                  <td data-label="Customer">
                     {order.customer.name}
                     <br />
                     <span className="stock">{order.customer.email}</span>
                   </td>
-                  <td>{formatDateTime(order.createdAt)}</td>
-                  <td className="num">{formatMoney(order.totalCents, order.currency)}</td>
-                  <td>
+                  <td data-label="Placed">{formatDateTime(order.createdAt)}</td>
+                  <td className="num" data-label="Total">
+                    {formatMoney(order.totalCents, order.currency)}
+                  </td>
+                  <td data-label="Status">
                     <StatusBadge status={order.status} />
                   </td>
                   <td>

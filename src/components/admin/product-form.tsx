@@ -171,10 +171,13 @@ export function ProductForm({ product }: { product?: Product }) {
           name="imageUrl"
           className="input"
           defaultValue={product?.imageUrl ?? undefined}
-          placeholder="/products/mug.svg"
+          placeholder="https://…"
           aria-invalid={Boolean(errors.imageUrl)}
-          aria-describedby={describedBy("imageUrl")}
+          aria-describedby={describedBy("imageUrl", "imageUrl-hint")}
         />
+        <p id="imageUrl-hint" className="field__hint">
+          An https:// address or a path on this site. Left empty, the shop draws a picture from the product&apos;s name.
+        </p>
         <FieldError id="imageUrl-error" messages={errors.imageUrl} />
       </div>
       {product ? (

@@ -59,7 +59,7 @@ export function AdminProductTable({ q }: { q?: string }) {
         <EmptyState testId="no-products" message={q ? `No products match “${q}”.` : "There are no products yet."} />
       ) : (
         <div className="table-scroll">
-          <table className="table" data-testid="admin-products">
+          <table className="table table--stack" data-testid="admin-products">
             <thead>
               <tr>
                 <th scope="col">Product</th>
@@ -78,16 +78,18 @@ export function AdminProductTable({ q }: { q?: string }) {
             <tbody>
               {products.map((product) => (
                 <tr key={product.id} data-testid="admin-product-row">
-                  <td>
+                  <td data-label="Product">
                     <Link href={`/admin/products/${product.id}`}>{product.name}</Link>
                     <br />
                     <span className="stock">/{product.slug}</span>
                   </td>
-                  <td className="num">{formatMoney(product.priceCents, product.currency)}</td>
-                  <td className="num" data-testid="admin-stock">
+                  <td className="num" data-label="Price">
+                    {formatMoney(product.priceCents, product.currency)}
+                  </td>
+                  <td className="num" data-testid="admin-stock" data-label="Stock">
                     {product.stock}
                   </td>
-                  <td>{product.active ? "Active" : "Archived"}</td>
+                  <td data-label="Status">{product.active ? "Active" : "Archived"}</td>
                   <td>
                     <div className="row row--tight">
                       <button type="button" className="button button--secondary" onClick={() => setAdjusting(product)}>

@@ -89,7 +89,7 @@ export function AdminUsers({ q, currentUserId }: { q?: string; currentUserId: st
         <EmptyState testId="no-users" message={`No accounts match “${q}”.`} />
       ) : (
         <div className="table-scroll">
-          <table className="table" data-testid="admin-users">
+          <table className="table table--stack" data-testid="admin-users">
             <thead>
               <tr>
                 <th scope="col">Account</th>
@@ -101,17 +101,17 @@ export function AdminUsers({ q, currentUserId }: { q?: string; currentUserId: st
             <tbody>
               {users.map((user) => (
                 <tr key={user.id} data-testid="admin-user-row">
-                  <td>
+                  <td data-label="Account">
                     {user.name}
                     {user.id === currentUserId ? " (you)" : null}
                     <br />
                     <span className="stock">{user.email}</span>
                   </td>
-                  <td>{formatDateTime(user.createdAt)}</td>
-                  <td>
+                  <td data-label="Joined">{formatDateTime(user.createdAt)}</td>
+                  <td data-label="Role">
                     <RoleSelect user={user} />
                   </td>
-                  <td>
+                  <td data-label="Status">
                     <div className="row row--tight">
                       <span data-testid="user-status">{user.disabled ? "Disabled" : "Active"}</span>
                       {user.id === currentUserId ? null : <DisableButton user={user} />}

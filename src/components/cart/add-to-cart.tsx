@@ -70,7 +70,7 @@ export function AddToCart({ productId, productName, stock }: AddToCartProps) {
           {setItem.isPending ? "Adding…" : "Add to cart"}
         </button>
       </div>
-      <div aria-live="polite" data-testid="add-to-cart-status">
+      <div role="status" aria-live="polite" data-testid="add-to-cart-status">
         {added !== null ? (
           <p className="notice notice--success">
             Added {added} × {productName} to your cart. <Link href="/cart">View cart</Link>

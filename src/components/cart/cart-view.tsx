@@ -30,7 +30,7 @@ export function CartView() {
         ) : null}
       </div>
       <div className="table-scroll">
-        <table className="table">
+        <table className="table table--stack">
           <thead>
             <tr>
               <th scope="col">Product</th>
@@ -51,14 +51,16 @@ export function CartView() {
               const max = Math.max(Math.min(product.stock, MAX_LINE_QUANTITY), quantity);
               return (
                 <tr key={product.id} data-testid="cart-line">
-                  <td>
+                  <td data-label="Product">
                     <Link href={`/products/${product.slug}`}>{product.name}</Link>
                     {product.stock < quantity ? (
                       <p className="stock stock--out">Only {product.stock} left: lower the quantity to check out.</p>
                     ) : null}
                   </td>
-                  <td className="num">{formatMoney(product.priceCents, product.currency)}</td>
-                  <td>
+                  <td className="num" data-label="Price">
+                    {formatMoney(product.priceCents, product.currency)}
+                  </td>
+                  <td data-label="Quantity">
                     <label className="visually-hidden" htmlFor={`quantity-${product.id}`}>
                       Quantity of {product.name}
                     </label>
@@ -78,7 +80,7 @@ export function CartView() {
                       ))}
                     </select>
                   </td>
-                  <td className="num" data-testid="line-total">
+                  <td className="num" data-testid="line-total" data-label="Total">
                     {formatMoney(product.priceCents * quantity, product.currency)}
                   </td>
                   <td>

@@ -2,10 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { catalogHref, sortLabels } from "@/lib/catalog-params";
-import { catalogSorts, type CatalogSort } from "@/lib/catalog-sorts";
+import { catalogHref, sortLabels, type CatalogView } from "@/lib/catalog-params";
+import { catalogSorts } from "@/lib/catalog-sorts";
 
-export function SortSelect({ q, sort }: { q?: string; sort: CatalogSort }) {
+export function SortSelect({ view }: { view: CatalogView }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
@@ -14,11 +14,11 @@ export function SortSelect({ q, sort }: { q?: string; sort: CatalogSort }) {
       <select
         id="catalog-sort"
         className="select"
-        value={sort}
+        value={view.sort}
         aria-busy={pending}
         onChange={(event) => {
-          const next = catalogSorts.find((candidate) => candidate === event.target.value) ?? "newest";
-          startTransition(() => router.push(catalogHref({ q, sort: next })));
+          const sort = catalogSorts.find((candidate) => candidate === event.target.value) ?? "newest";
+          startTransition(() => router.push(catalogHref({ ...view, sort })));
         }}
       >
         {catalogSorts.map((option) => (

@@ -1,17 +1,23 @@
 "use client";
 
 import Form from "next/form";
-import { useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 
-/** A GET form to "/", so search works before JavaScript loads and lands in the URL. */
+/**
+ * A GET form, so search works before JavaScript loads and lands in the URL.
+ * On a category page it searches that category; everywhere else, the whole shop.
+ */
 export function HeaderSearch() {
   const searchParams = useSearchParams();
+  const pathname = usePathname();
+  const inCategory = pathname.startsWith("/c/");
   const q = searchParams.get("q") ?? "";
   const sort = searchParams.get("sort");
+  const inStock = searchParams.get("inStock");
   return (
-    <Form action="/" className="header-search" role="search">
+    <Form action={inCategory ? pathname : "/"} className="header-search" role="search">
       <label htmlFor="header-search" className="visually-hidden">
-        Search products
+        {inCategory ? "Search this category" : "Search products"}
       </label>
       <input
         key={q}
@@ -19,11 +25,12 @@ export function HeaderSearch() {
         name="q"
         type="search"
         className="input"
-        placeholder="Search products"
+        placeholder={inCategory ? "Search this category" : "Search products"}
         defaultValue={q}
         maxLength={100}
       />
       {sort ? <input type="hidden" name="sort" value={sort} /> : null}
+      {inCategory && inStock ? <input type="hidden" name="inStock" value={inStock} /> : null}
       <button type="submit" className="button button--secondary">
         Search
       </button>

@@ -18,9 +18,10 @@ export function OrderDetail({ orderId, justPlaced }: { orderId: string; justPlac
   return (
     <div className="stack">
       {justPlaced ? (
-        <p className="notice notice--success" data-testid="order-placed">
-          Thank you! Your order is placed and paid.
-        </p>
+        <div className="notice notice--success" role="status" data-testid="order-placed">
+          <strong>Thank you! Your order is placed and paid.</strong> Its status below updates by itself as it moves on.{" "}
+          <Link href="/">Continue shopping</Link>
+        </div>
       ) : null}
       <div className="row" style={{ justifyContent: "space-between" }}>
         <div>
@@ -33,7 +34,7 @@ export function OrderDetail({ orderId, justPlaced }: { orderId: string; justPlac
       </div>
 
       <div className="table-scroll">
-        <table className="table">
+        <table className="table table--stack">
           <thead>
             <tr>
               <th scope="col">Product</th>
@@ -51,12 +52,18 @@ export function OrderDetail({ orderId, justPlaced }: { orderId: string; justPlac
           <tbody>
             {order.items.map((item) => (
               <tr key={item.productId} data-testid="order-line">
-                <td>
+                <td data-label="Product">
                   <Link href={`/products/${item.productSlug}`}>{item.productName}</Link>
                 </td>
-                <td className="num">{formatMoney(item.unitPriceCents, order.currency)}</td>
-                <td className="num">{item.quantity}</td>
-                <td className="num">{formatMoney(item.lineTotalCents, order.currency)}</td>
+                <td className="num" data-label="Price">
+                  {formatMoney(item.unitPriceCents, order.currency)}
+                </td>
+                <td className="num" data-label="Quantity">
+                  {item.quantity}
+                </td>
+                <td className="num" data-label="Total">
+                  {formatMoney(item.lineTotalCents, order.currency)}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -31,7 +31,7 @@ export function OrdersList() {
   return (
     <>
       <div className="table-scroll">
-        <table className="table">
+        <table className="table table--stack">
           <thead>
             <tr>
               <th scope="col">Order</th>
@@ -48,13 +48,17 @@ export function OrdersList() {
           <tbody>
             {orders.map((order) => (
               <tr key={order.id} data-testid="order-row">
-                <td>
+                <td data-label="Order">
                   <Link href={`/orders/${order.id}`}>#{order.id.slice(0, 8)}</Link>
                 </td>
-                <td>{formatDateTime(order.createdAt)}</td>
-                <td className="num">{order.itemCount}</td>
-                <td className="num">{formatMoney(order.totalCents, order.currency)}</td>
-                <td>
+                <td data-label="Placed">{formatDateTime(order.createdAt)}</td>
+                <td className="num" data-label="Items">
+                  {order.itemCount}
+                </td>
+                <td className="num" data-label="Total">
+                  {formatMoney(order.totalCents, order.currency)}
+                </td>
+                <td data-label="Status">
                   <StatusBadge status={order.status} />
                 </td>
               </tr>

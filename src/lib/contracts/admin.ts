@@ -23,7 +23,7 @@ const stock = z
   .min(0, "Stock cannot be negative")
   .max(MAX_STOCK, "Stock is too high");
 const imageUrl = textInput(500, "Picture address is too long")
-  .regex(/^(\/[\w\-./]+|https:\/\/\S+)$/, "Use a path such as /products/mug.svg or an https:// address")
+  .regex(/^(\/[\w\-./]+|https:\/\/\S+)$/, "Use a path on this site such as /products/mug.png or an https:// address")
   .nullable();
 
 /** The fields an admin edits; the form uses the same schema as the server. */
@@ -51,7 +51,14 @@ export const updateProductInput = z.object({
 export const productIdInput = z.object({ id: z.uuid("Product ids are UUIDs") });
 
 export const adminProduct = product
-  .extend({ active: z.boolean(), updatedAt: isoDateTime })
+  .extend({
+    imageUrl: z
+      .string()
+      .nullable()
+      .meta({ description: "The product's own picture; null when the shop shows one it drew." }),
+    active: z.boolean(),
+    updatedAt: isoDateTime,
+  })
   .meta({ id: "AdminProduct" });
 
 export const adminProductsInput = z.object({

@@ -44,7 +44,10 @@ export const product = z
     priceCents: cents("Price in cents of `currency`."),
     currency,
     stock: z.number().int().meta({ description: "Units available now.", example: 120 }),
-    imageUrl: z.string().nullable(),
+    imageUrl: z.string().meta({
+      description: "The product's picture: its own, or one the shop drew for it (an address on this site or https).",
+      example: "/pictures/stoneware-mug.svg",
+    }),
     categoryId: z.uuid().meta({ description: "The category the product is in (see `GET /api/v1/categories`)." }),
     createdAt: isoDateTime,
   })

@@ -23,7 +23,7 @@ export const demoCategories = [
 
 type CategorySlug = (typeof demoCategories)[number]["slug"];
 
-/** Each kind of demo product (which also names its picture) in its category. */
+/** Each kind of demo product in its category. (Pictures are drawn per product: src/lib/pictures.) */
 const categoryOfKind: Record<Category, CategorySlug> = {
   mug: "kitchen",
   kettle: "kitchen",
@@ -274,7 +274,6 @@ export function demoProductRows(categoryIds: ReadonlyMap<string, string>) {
     description: product.description,
     priceCents: product.priceCents,
     stock: product.stock,
-    imageUrl: `/products/${product.category}.svg`,
     categoryId: categoryIds.get(categoryOfKind[product.category]),
     createdAt: new Date(base + index * 3_600_000),
   }));

@@ -12,13 +12,14 @@ function identityProviderOrigins(): string[] {
  * The policy for HTML: scripts only with this response's nonce (and what they
  * load: 'strict-dynamic'), nothing framed, nothing posted elsewhere. Styles
  * allow inline attributes: components set `style`, which a nonce cannot cover.
+ * Pictures may come from any https host: an admin can give a product one there.
  */
 export function pagePolicy(nonce: string): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isProduction ? "" : " 'unsafe-eval'"}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    "img-src 'self' data: blob: https:",
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",

@@ -1,6 +1,6 @@
 /**
  * The app's routes as Next.js names them (folders under src/app), plus the
- * files served from public/ and the build. A request's metrics carry one of
+ * build's files. A request's metrics carry one of
  * these, never its raw path, so ids and slugs cannot multiply the series.
  * tests/route-label.test.ts keeps the list in step with src/app.
  */
@@ -14,6 +14,7 @@ export const APP_ROUTES = [
   "/admin/products/[id]",
   "/admin/products/new",
   "/admin/users",
+  "/c/[slug]",
   "/api/auth/[...nextauth]",
   "/api/docs",
   "/api/docs/assets/[file]",
@@ -27,6 +28,7 @@ export const APP_ROUTES = [
   "/checkout",
   "/orders",
   "/orders/[id]",
+  "/pictures/[file]",
   "/products/[slug]",
   "/sign-in",
   "/sign-up",
@@ -35,7 +37,6 @@ export const APP_ROUTES = [
 const STATIC_FILES = [
   { prefix: "/_next/static/", label: "/_next/static" },
   { prefix: "/_next/image", label: "/_next/image" },
-  { prefix: "/products/", label: "/products/[picture]", suffix: ".svg" },
 ];
 
 const UNMATCHED = "(unmatched)";
@@ -68,7 +69,7 @@ const byPrecedence = [...templates].sort((a, b) => specificity(b) - specificity(
 export function routeLabel(url: string): string {
   const pathname = url.split("?")[0] ?? "/";
   for (const file of STATIC_FILES) {
-    if (pathname.startsWith(file.prefix) && (!file.suffix || pathname.endsWith(file.suffix))) return file.label;
+    if (pathname.startsWith(file.prefix)) return file.label;
   }
   if (pathname === "/favicon.ico" || pathname === "/icon.svg") return pathname;
   const segments = pathname.split("/").filter(Boolean);

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ProductAvailability } from "@/components/catalog/product-availability";
+import { ProductPicture } from "@/components/catalog/product-picture";
 import { formatMoney } from "@/lib/money";
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { getQueryClient, HydrateClient, livePosition, trpc } from "@/trpc/server";
@@ -17,8 +18,12 @@ interface ProductPageProps {
 const loadProduct = cache(async (slug: string) => {
   const since = await livePosition();
   try {
-    const product = await getQueryClient().fetchQuery(trpc.catalog.bySlug.queryOptions({ slug }));
-    return { product, since };
+    const queryClient = getQueryClient();
+    const [product, categories] = await Promise.all([
+      queryClient.fetchQuery(trpc.catalog.bySlug.queryOptions({ slug })),
+      queryClient.fetchQuery(trpc.catalog.categories.queryOptions()),
+    ]);
+    return { product, category: categories.find((each) => each.id === product.categoryId), since };
   } catch (error) {
     // An unknown slug and a malformed one are both simply not here.
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
@@ -32,16 +37,24 @@ export async function generateMetadata({ params }: ProductPageProps): Promise<Me
 }
 
 export default async function ProductPage({ params }: ProductPageProps) {
-  const [{ product, since }, actor] = await Promise.all([loadProduct((await params).slug), getCurrentActor()]);
+  const [{ product, category, since }, actor] = await Promise.all([
+    loadProduct((await params).slug),
+    getCurrentActor(),
+  ]);
   return (
     <HydrateClient>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link href="/">All products</Link> / <span aria-current="page">{product.name}</span>
+        <Link href="/">All products</Link> /{" "}
+        {category ? (
+          <>
+            <Link href={`/c/${category.slug}`}>{category.name}</Link> /{" "}
+          </>
+        ) : null}
+        <span aria-current="page">{product.name}</span>
       </nav>
       <article className="product-detail">
         <div className="product-detail__image">
-          {/* eslint-disable-next-line @next/next/no-img-element */}
-          <img src={product.imageUrl ?? "/products/placeholder.svg"} alt={product.name} />
+          <ProductPicture product={product} sizes="(max-width: 720px) 100vw, 520px" preload />
         </div>
         <div className="stack">
           <div>

@@ -8,5 +8,6 @@ type AdminProductRow = { [K in keyof typeof adminProductColumns]: (typeof produc
 
 export function toAdminProductDto(row: AdminProductRow): AdminProductDto {
   const { active, updatedAt, ...rest } = row;
-  return { ...toProductDto(rest), active, updatedAt: updatedAt.toISOString() };
+  // The admin edits the product's own picture, so a drawn one is not filled in here.
+  return { ...toProductDto(rest), imageUrl: rest.imageUrl, active, updatedAt: updatedAt.toISOString() };
 }

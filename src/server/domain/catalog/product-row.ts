@@ -1,4 +1,5 @@
 import type { ProductDto } from "@/lib/contracts/catalog";
+import { pictureOf } from "@/lib/pictures/picture-url";
 import { products } from "../../db/schema";
 
 export const STORE_CURRENCY = "USD";
@@ -22,5 +23,5 @@ type ProductRow = {
 
 /** Plain JSON (ISO dates), so the same shape serves tRPC, REST and the pages. */
 export function toProductDto(row: ProductRow): ProductDto {
-  return { ...row, currency: STORE_CURRENCY, createdAt: row.createdAt.toISOString() };
+  return { ...row, imageUrl: pictureOf(row), currency: STORE_CURRENCY, createdAt: row.createdAt.toISOString() };
 }

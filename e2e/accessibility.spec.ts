@@ -1,0 +1,51 @@
+import { checkPage, viewports } from "./lib/page-checks";
+import { expect, test } from "./fixtures";
+import { ADMIN, addToCart, APPROVED_CARD, checkOut, signInQuickly, signUpQuickly } from "./support";
+
+// Every page of the shop, as each kind of visitor sees it, at a desktop and a phone size.
+const signedOutPages = [
+  "/",
+  "/c/kitchen",
+  "/c/kitchen?inStock=1",
+  "/?q=mug",
+  "/products/stoneware-mug",
+  "/sign-in",
+  "/sign-up",
+];
+const adminPages = [
+  "/admin",
+  "/admin/products",
+  "/admin/products/new",
+  "/admin/orders",
+  "/admin/users",
+  "/admin/audit",
+];
+
+for (const viewport of Object.keys(viewports) as (keyof typeof viewports)[]) {
+  test.describe(`at ${viewport} size`, () => {
+    test("signed-out pages, the 404 page among them", async ({ page, consoleGuard }) => {
+      consoleGuard.allow(/no-such-page: Failed to load resource: .* 404/);
+      for (const path of [...signedOutPages, "/no-such-page"]) await checkPage(page, path, viewport);
+    });
+
+    test("a shopper's pages, with a cart and an order", async ({ page }) => {
+      await signUpQuickly(page, "Axe Shopper");
+      await addToCart(page, "enamel-camp-mug", 1);
+      await checkOut(page, APPROVED_CARD);
+      await expect(page.getByTestId("order-placed")).toBeVisible();
+      const orderPage = new URL(page.url()).pathname;
+      await addToCart(page, "canvas-tote", 2);
+      for (const path of ["/", "/products/canvas-tote", "/cart", "/checkout", "/orders", orderPage, "/account"]) {
+        await checkPage(page, path, viewport);
+      }
+    });
+
+    test("the admin area", async ({ page }) => {
+      await signInQuickly(page, ADMIN);
+      await page.goto("/admin/products");
+      const editPage = await page.getByTestId("admin-products").getByRole("link").first().getAttribute("href");
+      expect(editPage).toMatch(/^\/admin\/products\//);
+      for (const path of [...adminPages, editPage ?? ""]) await checkPage(page, path, viewport);
+    });
+  });
+}

@@ -1,0 +1,66 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { APPROVED_CARD, signUpQuickly } from "./support";
+
+interface Focused {
+  text: string;
+  outline: string;
+}
+
+async function focused(page: Page): Promise<Focused> {
+  return page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    const label = element?.getAttribute("aria-label") ?? element?.labels?.[0]?.textContent ?? element?.textContent ?? "";
+    const style = element ? getComputedStyle(element) : null;
+    return { text: label.trim(), outline: style ? `${style.outlineStyle} ${style.outlineWidth}` : "none" };
+  });
+}
+
+/** Presses Tab until the focused element's name matches, and checks that focus can be seen there. */
+async function tabTo(page: Page, name: RegExp): Promise<void> {
+  for (let presses = 0; presses < 80; presses++) {
+    await page.keyboard.press("Tab");
+    const now = await focused(page);
+    if (name.test(now.text)) {
+      expect(now.outline, `focus ring on “${now.text}”`).not.toMatch(/^none|\b0px$/);
+      return;
+    }
+  }
+  throw new Error(`Tab never reached ${name} on ${page.url()}`);
+}
+
+test("the whole purchase works with the keyboard alone", async ({ page }) => {
+  await signUpQuickly(page, "Keyboard Shopper");
+  await page.goto("/");
+
+  await tabTo(page, /^Kitchen/);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: "Kitchen" })).toBeVisible();
+
+  await tabTo(page, /Stoneware Mug/);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: "Stoneware Mug" })).toBeVisible();
+
+  await tabTo(page, /^Quantity/);
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByLabel("Quantity")).toHaveValue("2");
+  await tabTo(page, /^Add to cart$/);
+  await page.keyboard.press("Space");
+  const status = page.getByRole("status").filter({ hasText: "Added 2 × Stoneware Mug" });
+  await expect(status).toBeVisible();
+
+  await tabTo(page, /^View cart$/);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: /cart/i })).toBeVisible();
+  await expect(page.getByTestId("cart-line")).toHaveCount(1);
+
+  await tabTo(page, /^Check out/);
+  await page.keyboard.press("Enter");
+  await tabTo(page, /^Card number/);
+  await page.keyboard.type(APPROVED_CARD);
+  await tabTo(page, /^Place order/);
+  await page.keyboard.press("Enter");
+
+  await expect(page.getByTestId("order-placed")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: /^Order/ })).toBeVisible();
+});

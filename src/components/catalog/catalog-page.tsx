@@ -1,0 +1,55 @@
+import Link from "next/link";
+import { LiveStockUpdates } from "@/components/live/live-updates";
+import { catalogHref, catalogListInput, type CatalogView } from "@/lib/catalog-params";
+import type { CategoryDto } from "@/lib/contracts/catalog";
+import { nextPageCursor } from "@/lib/paging";
+import { getQueryClient, HydrateClient, livePosition, trpc } from "@/trpc/server";
+import { CategoryNav } from "./category-nav";
+import { InStockFilter } from "./in-stock-filter";
+import { ProductGrid } from "./product-grid";
+import { SortSelect } from "./sort-select";
+
+function headingOf(view: CatalogView, category: CategoryDto | undefined): string {
+  if (view.q) return category ? `Results for “${view.q}” in ${category.name}` : `Results for “${view.q}”`;
+  return category?.name ?? "All products";
+}
+
+function countOf(categories: CategoryDto[], category: CategoryDto | undefined): string {
+  const count = category ? category.productCount : categories.reduce((sum, each) => sum + each.productCount, 0);
+  return count === 1 ? "1 product" : `${count} products`;
+}
+
+/** The catalog, whole (`category` unset) or one category of it: categories beside, the first page of products in the HTML. */
+export async function CatalogPage({ view, categories }: { view: CatalogView; categories: CategoryDto[] }) {
+  const category = categories.find((each) => each.slug === view.category);
+  const since = await livePosition();
+  // Awaited so the first page arrives with the HTML: the browser makes no data request on load.
+  await getQueryClient().prefetchInfiniteQuery(
+    trpc.catalog.list.infiniteQueryOptions(catalogListInput(view), { getNextPageParam: nextPageCursor }),
+  );
+  return (
+    <HydrateClient>
+      <div className="catalog">
+        <CategoryNav categories={categories} view={view} />
+        <section className="catalog__main" aria-labelledby="catalog-heading">
+          <div className="catalog-toolbar">
+            <div>
+              <h1 id="catalog-heading">{headingOf(view, category)}</h1>
+              {view.q ? (
+                <Link href={catalogHref({ ...view, q: undefined })}>Clear search</Link>
+              ) : (
+                <p className="catalog-toolbar__count">{countOf(categories, category)}</p>
+              )}
+            </div>
+            <div className="catalog-toolbar__controls">
+              <InStockFilter view={view} />
+              <SortSelect view={view} />
+            </div>
+          </div>
+          <ProductGrid view={view} categoryName={category?.name} />
+        </section>
+      </div>
+      <LiveStockUpdates since={since} />
+    </HydrateClient>
+  );
+}
