@@ -87,3 +87,68 @@ test("the favicon browsers request on their own leads to the shop's icon", async
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toContain("image/svg+xml");
 });
+
+test("categories: their own pages with counts, an in-stock filter, and search inside one", async ({ page }) => {
+  await page.goto("/");
+  const categories = page.getByRole("navigation", { name: "Categories" });
+  await expect(categories.getByRole("link", { name: /^All products/ })).toHaveAttribute("aria-current", "page");
+  await categories.getByRole("link", { name: "Plants 4 products" }).click();
+  await expect(page).toHaveURL(/\/c\/plants$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Plants" })).toBeVisible();
+  await expect(page.getByText("4 products", { exact: true })).toBeVisible();
+  await expect(categories.getByRole("link", { name: /^Plants/ })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByTestId("product-card")).toHaveCount(4);
+  await expect(page.getByTestId("product-card").filter({ hasText: "Herb Garden Kit" })).toContainText("Sold out");
+
+  await page.getByLabel("In stock only").check();
+  await expect(page).toHaveURL(/\/c\/plants\?inStock=1$/);
+  await expect(page.getByTestId("product-card")).toHaveCount(3);
+  await expect(page.getByTestId("product-card").filter({ hasText: "Herb Garden Kit" })).toHaveCount(0);
+
+  await page.getByRole("searchbox", { name: "Search this category" }).fill("snake");
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page).toHaveURL(/\/c\/plants\?q=snake&inStock=1$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Results for “snake” in Plants" })).toBeVisible();
+  await expect(page.getByTestId("product-card")).toHaveCount(1);
+
+  await page.getByRole("searchbox", { name: "Search this category" }).fill("kettle");
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page.getByTestId("empty-state")).toContainText("No products in Plants match “kettle” and are in stock.");
+  await page.getByRole("link", { name: "Show all of Plants" }).click();
+  await expect(page).toHaveURL(/\/c\/plants$/);
+  await expect(page.getByTestId("product-card")).toHaveCount(4);
+});
+
+test("a product's page names its category, and an unknown category is a 404", async ({ page, consoleGuard }) => {
+  await page.goto("/products/snake-plant");
+  const breadcrumb = page.getByRole("navigation", { name: "Breadcrumb" });
+  await breadcrumb.getByRole("link", { name: "Plants" }).click();
+  await expect(page).toHaveURL(/\/c\/plants$/);
+
+  consoleGuard.allow(/no-such-category: Failed to load resource: .* 404/);
+  const response = await page.goto("/c/no-such-category");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByTestId("not-found")).toBeVisible();
+});
+
+test("every product has a picture of its own, sized before it loads", async ({ page }) => {
+  await page.goto("/");
+  const pictures = page.getByTestId("product-card").getByRole("img");
+  await expect(pictures).toHaveCount(12);
+  await page.waitForLoadState("networkidle");
+  const seen = await pictures.evaluateAll((images) =>
+    images.map((image) => {
+      const img = image as HTMLImageElement;
+      return { src: img.currentSrc, alt: img.alt, width: img.getAttribute("width"), loaded: img.naturalWidth > 0 };
+    }),
+  );
+  const names = await page.getByTestId("product-card").getByRole("heading").allTextContents();
+  expect(seen.map((picture) => picture.alt)).toEqual(names);
+  expect(new Set(seen.map((picture) => picture.src)).size).toBe(12);
+  for (const picture of seen) expect(picture).toMatchObject({ width: "400", loaded: true });
+
+  const drawn = await page.request.get(new URL(seen[0]?.src ?? "/", page.url()).pathname);
+  expect(drawn.headers()["content-type"]).toBe("image/svg+xml");
+  expect(drawn.headers()["cache-control"]).toContain("max-age=86400");
+  expect((await page.request.get("/pictures/not..a..name.svg")).status()).toBe(404);
+});

@@ -9,8 +9,9 @@ interface Focused {
 
 async function focused(page: Page): Promise<Focused> {
   return page.evaluate(() => {
-    const element = document.activeElement as HTMLElement | null;
-    const label = element?.getAttribute("aria-label") ?? element?.labels?.[0]?.textContent ?? element?.textContent ?? "";
+    const element = document.activeElement;
+    const labels = element instanceof HTMLInputElement || element instanceof HTMLSelectElement ? element.labels : null;
+    const label = element?.getAttribute("aria-label") ?? labels?.[0]?.textContent ?? element?.textContent ?? "";
     const style = element ? getComputedStyle(element) : null;
     return { text: label.trim(), outline: style ? `${style.outlineStyle} ${style.outlineWidth}` : "none" };
   });

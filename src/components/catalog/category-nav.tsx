@@ -19,7 +19,7 @@ export function CategoryNav({ categories, view }: { categories: CategoryDto[]; v
               // Within a search the link leads to the whole category, so it marks where the shopper is, not this page.
               aria-current={link.slug === view.category ? (view.q ? "true" : "page") : undefined}
             >
-              <span>{link.name}</span>
+              <span>{link.name}</span>{" "}
               <span className="category-nav__count">
                 {link.productCount}
                 <span className="visually-hidden"> products</span>
