@@ -69,6 +69,20 @@ describe("admin.products", () => {
     expect(row?.clientIp).toBeTruthy();
   });
 
+  it("gives a product made without a picture a drawn one in the shop, and keeps the admin's field empty", async () => {
+    const input = newProduct();
+    const created = await asAdmin().admin.products.create(input);
+    expect(created.imageUrl).toBeNull();
+    expect((await callerFor(database.db, null).catalog.bySlug({ slug: input.slug })).imageUrl).toBe(
+      `/pictures/${input.slug}.svg`,
+    );
+    const withOwn = await asAdmin().admin.products.update({ id: created.id, imageUrl: "https://img.example/w.png" });
+    expect(withOwn.imageUrl).toBe("https://img.example/w.png");
+    expect((await callerFor(database.db, null).catalog.bySlug({ slug: input.slug })).imageUrl).toBe(
+      "https://img.example/w.png",
+    );
+  });
+
   it("refuses a slug that is taken with CONFLICT, and writes nothing, not even an audit row", async () => {
     const input = newProduct();
     await asAdmin().admin.products.create(input);

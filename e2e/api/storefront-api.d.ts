@@ -269,7 +269,11 @@ export interface components {
              * @example 120
              */
             stock: number;
-            imageUrl: string | null;
+            /**
+             * @description The product's picture: its own, or one the shop drew for it (an address on this site or https).
+             * @example /pictures/stoneware-mug.svg
+             */
+            imageUrl: string;
             /**
              * Format: uuid
              * @description The category the product is in (see `GET /api/v1/categories`).
