@@ -38,16 +38,16 @@ test("the whole purchase works with the keyboard alone", async ({ page }) => {
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: "Kitchen" })).toBeVisible();
 
-  await tabTo(page, /Stoneware Mug/);
+  await tabTo(page, /Espresso Cup Pair/);
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("heading", { level: 1, name: "Stoneware Mug" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Espresso Cup Pair" })).toBeVisible();
 
   await tabTo(page, /^Quantity/);
   await page.keyboard.press("ArrowDown");
   await expect(page.getByLabel("Quantity")).toHaveValue("2");
   await tabTo(page, /^Add to cart$/);
   await page.keyboard.press("Space");
-  const status = page.getByRole("status").filter({ hasText: "Added 2 × Stoneware Mug" });
+  const status = page.getByRole("status").filter({ hasText: "Added 2 × Espresso Cup Pair" });
   await expect(status).toBeVisible();
 
   await tabTo(page, /^View cart$/);

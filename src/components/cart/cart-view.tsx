@@ -22,7 +22,10 @@ export function CartView() {
 
   return (
     <div className="stack">
-      <div aria-live="polite">
+      <div role="status" aria-live="polite">
+        {/* The change shows at once (optimistically); screen readers hear when it is saved. */}
+        {setItem.isPending ? <span className="visually-hidden">Saving your cart…</span> : null}
+        {setItem.isSuccess ? <span className="visually-hidden">Your cart is saved.</span> : null}
         {setItem.isError ? (
           <p className="notice notice--error" data-testid="cart-error">
             {errorMessage(setItem.error)} Your cart was left as it was.

@@ -1,20 +1,25 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTransition } from "react";
+import { useOptimistic, useTransition } from "react";
 import { catalogHref, type CatalogView } from "@/lib/catalog-params";
 
 export function InStockFilter({ view }: { view: CatalogView }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  // Ticks at once; the URL's value takes over when the filtered page arrives.
+  const [checked, setChecked] = useOptimistic(view.inStock);
   return (
     <label className="toggle" aria-busy={pending}>
       <input
         type="checkbox"
-        checked={view.inStock}
+        checked={checked}
         onChange={(event) => {
           const inStock = event.target.checked;
-          startTransition(() => router.push(catalogHref({ ...view, inStock })));
+          startTransition(() => {
+            setChecked(inStock);
+            router.push(catalogHref({ ...view, inStock }));
+          });
         }}
       />
       In stock only
