@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { and, count, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, events, orderStatusHistory, users } from "@/server/db/schema";
+import { GENERAL_CATEGORY_ID } from "@/lib/general-category";
+import { auditLog, categories, events, orderStatusHistory, users } from "@/server/db/schema";
 import type { Actor } from "@/server/domain/actor";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { callerFor, createCustomer, expectTrpcError } from "./support/callers";
@@ -67,6 +68,25 @@ describe("admin.products", () => {
     expect(row).toMatchObject({ actorId: admin.id, actorEmail: admin.email });
     expect(row?.requestId).toBeTruthy();
     expect(row?.clientIp).toBeTruthy();
+  });
+
+  it("puts a product in the category chosen (General when none is), moves it, and refuses one that does not exist", async () => {
+    const [kitchen] = await database.db
+      .insert(categories)
+      .values({ slug: `kitchen-${randomUUID().slice(0, 8)}`, name: "Kitchen" })
+      .returning();
+    const plain = await asAdmin().admin.products.create(newProduct());
+    expect(plain.categoryId).toBe(GENERAL_CATEGORY_ID);
+    const placed = await asAdmin().admin.products.create({ ...newProduct(), categoryId: kitchen?.id });
+    expect(placed.categoryId).toBe(kitchen?.id);
+    const moved = await asAdmin().admin.products.update({ id: plain.id, categoryId: kitchen?.id });
+    expect(moved.categoryId).toBe(kitchen?.id);
+
+    const input = newProduct();
+    await expectTrpcError(asAdmin().admin.products.create({ ...input, categoryId: randomUUID() }), "BAD_REQUEST");
+    await expectTrpcError(asAdmin().admin.products.update({ id: plain.id, categoryId: randomUUID() }), "BAD_REQUEST");
+    await expectTrpcError(callerFor(database.db, null).catalog.bySlug({ slug: input.slug }), "NOT_FOUND");
+    expect((await asAdmin().admin.products.byId({ id: plain.id })).categoryId).toBe(kitchen?.id);
   });
 
   it("gives a product made without a picture a drawn one in the shop, and keeps the admin's field empty", async () => {

@@ -6,12 +6,13 @@ import { useState, type FormEvent } from "react";
 import { FieldError } from "@/components/forms/field-error";
 import { fieldErrorsFromIssues, fieldErrorsFromZod, type FieldErrors } from "@/components/forms/field-errors";
 import { createProductInput, updateProductInput } from "@/lib/contracts/admin";
+import { GENERAL_CATEGORY_ID } from "@/lib/general-category";
 import { slugify } from "@/lib/slugify";
 import { errorCode, errorMessage } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 import type { RouterOutputs } from "@/trpc/types";
 
-type Field = "name" | "slug" | "description" | "priceCents" | "stock" | "imageUrl";
+type Field = "name" | "slug" | "description" | "priceCents" | "stock" | "imageUrl" | "categoryId";
 type Product = RouterOutputs["admin"]["products"]["byId"];
 
 function cents(value: FormDataEntryValue | null): number {
@@ -25,7 +26,13 @@ function optional(value: FormDataEntryValue | null): string | undefined {
 }
 
 /** Creates a product, or edits one: the same zod schemas as the server, errors beside each field. */
-export function ProductForm({ product }: { product?: Product }) {
+interface ProductFormProps {
+  product?: Product;
+  /** Where the product can go, in display order. */
+  categories: { id: string; name: string }[];
+}
+
+export function ProductForm({ product, categories }: ProductFormProps) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -54,6 +61,7 @@ export function ProductForm({ product }: { product?: Product }) {
       description: form.get("description") ?? "",
       priceCents: cents(form.get("price")),
       imageUrl: optional(form.get("imageUrl")) ?? null,
+      categoryId: form.get("categoryId"),
     };
     if (product) {
       const parsed = updateProductInput.safeParse({ ...fields, id: product.id, active: form.get("active") === "on" });
@@ -164,6 +172,24 @@ export function ProductForm({ product }: { product?: Product }) {
           <FieldError id="stock-error" messages={errors.stock} />
         </div>
       )}
+      <div className="field">
+        <label htmlFor="categoryId">Category</label>
+        <select
+          id="categoryId"
+          name="categoryId"
+          className="select"
+          defaultValue={product?.categoryId ?? GENERAL_CATEGORY_ID}
+          aria-invalid={Boolean(errors.categoryId)}
+          aria-describedby={describedBy("categoryId")}
+        >
+          {categories.map((category) => (
+            <option key={category.id} value={category.id}>
+              {category.name}
+            </option>
+          ))}
+        </select>
+        <FieldError id="categoryId-error" messages={errors.categoryId} />
+      </div>
       <div className="field">
         <label htmlFor="imageUrl">Picture (optional)</label>
         <input

@@ -26,6 +26,8 @@ const imageUrl = textInput(500, "Picture address is too long")
   .regex(/^(\/[\w\-./]+|https:\/\/\S+)$/, "Use a path on this site such as /products/mug.png or an https:// address")
   .nullable();
 
+const categoryId = z.uuid("Choose one of the categories").meta({ description: "The category the product goes in." });
+
 /** The fields an admin edits; the form uses the same schema as the server. */
 export const createProductInput = z.object({
   name: productName,
@@ -34,6 +36,7 @@ export const createProductInput = z.object({
   priceCents,
   stock,
   imageUrl: imageUrl.optional(),
+  categoryId: categoryId.optional(),
 });
 
 /** Only the fields sent change: no defaults here, so a missing field never overwrites one. */
@@ -44,6 +47,7 @@ export const updateProductInput = z.object({
   description: description.optional(),
   priceCents: priceCents.optional(),
   imageUrl: imageUrl.optional(),
+  categoryId: categoryId.optional(),
   /** Set true to bring an archived product back into the catalog. */
   active: z.boolean().optional(),
 });

@@ -4,11 +4,13 @@ import type { Db } from "../../db/types";
 import { publishEvents } from "../../events/publish";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
 import { DomainError } from "../errors";
+import { requireCategory } from "./require-category";
 import { adminProductColumns, toAdminProductDto } from "./admin-product-row";
 
 /** A new product in the catalog. The slug is unique: a taken one is CONFLICT and nothing is written. */
 export async function createProduct(db: Db, audit: AuditContext, input: CreateProductInput): Promise<AdminProductDto> {
   return db.transaction(async (tx) => {
+    await requireCategory(tx, input.categoryId);
     const [created] = await tx
       .insert(products)
       .values({ ...input, imageUrl: input.imageUrl ?? null })

@@ -6,6 +6,7 @@ import { products } from "../../db/schema";
 import type { Db } from "../../db/types";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
 import { DomainError } from "../errors";
+import { requireCategory } from "./require-category";
 import { adminProductColumns, toAdminProductDto } from "./admin-product-row";
 
 type Changeable = Omit<UpdateProductInput, "id">;
@@ -26,6 +27,7 @@ export async function updateProduct(db: Db, audit: AuditContext, input: UpdatePr
     return await db.transaction(async (tx) => {
       const [before] = await tx.select(adminProductColumns).from(products).where(eq(products.id, id)).for("update");
       if (!before) throw new DomainError("NOT_FOUND", "We could not find that product.");
+      await requireCategory(tx, changes.categoryId);
       const [after] = await tx.update(products).set(changes).where(eq(products.id, id)).returning(adminProductColumns);
       if (!after) throw new DomainError("NOT_FOUND", "We could not find that product.");
       const { before: old, after: now } = differences(before, changes);

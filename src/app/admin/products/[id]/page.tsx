@@ -9,9 +9,13 @@ export const generateMetadata = adminMetadata("Edit product");
 export default async function EditProductPage({ params }: { params: Promise<{ id: string }> }) {
   await requireAdminArea();
   const { id } = await params;
-  let product;
+  const queryClient = getQueryClient();
+  let product, categories;
   try {
-    product = await getQueryClient().fetchQuery(trpc.admin.products.byId.queryOptions({ id }));
+    [product, categories] = await Promise.all([
+      queryClient.fetchQuery(trpc.admin.products.byId.queryOptions({ id })),
+      queryClient.fetchQuery(trpc.catalog.categories.queryOptions()),
+    ]);
   } catch (error) {
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
     throw error;
@@ -19,7 +23,7 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
   return (
     <>
       <h1>Edit {product.name}</h1>
-      <ProductForm product={product} />
+      <ProductForm product={product} categories={categories} />
     </>
   );
 }
