@@ -38,8 +38,19 @@ test("the admin creates a product, adjusts its stock and ships an order; the cus
     await admin.getByLabel("Price (USD)").fill("45.00");
     await admin.getByLabel("Description").fill("Oiled walnut, 30 cm.");
     await admin.getByLabel("Stock").fill("5");
+    await admin.getByLabel("Category").selectOption({ label: "Kitchen" });
     await admin.getByRole("button", { name: "Create product" }).click();
     await expect(admin).toHaveURL(/\/admin\/products$/);
+
+    // In its category at once, with a picture drawn for it since it was given none (in another
+    // tab: the customer's order page stays open for the live status below).
+    const browsing = await customerContext.newPage();
+    await browsing.goto("/c/kitchen");
+    const kitchenCard = browsing.getByTestId("product-card").filter({ hasText: "Walnut Serving Tray" });
+    await expect(kitchenCard.getByRole("img", { name: "Walnut Serving Tray" })).toHaveAttribute(
+      "src",
+      "/pictures/walnut-serving-tray.svg",
+    );
 
     await admin.goto("/admin/products?q=Walnut+Serving");
     const row = admin.getByTestId("admin-product-row").filter({ hasText: "Walnut Serving Tray" });
