@@ -119,6 +119,17 @@ test("categories: their own pages with counts, an in-stock filter, and search in
   await expect(page.getByTestId("product-card")).toHaveCount(4);
 });
 
+test("a category page arrives with its products and its categories: no data request on first load", async ({
+  page,
+}) => {
+  const trpcRequests = recordTrpcRequests(page);
+  await page.goto("/c/kitchen?inStock=1&sort=price_asc");
+  await expect(page.getByRole("heading", { level: 1, name: "Kitchen" })).toBeVisible();
+  await expect(page.getByTestId("product-card").first()).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(trpcRequests).toEqual([]);
+});
+
 test("a product's page names its category, and an unknown category is a 404", async ({ page, consoleGuard }) => {
   await page.goto("/products/snake-plant");
   const breadcrumb = page.getByRole("navigation", { name: "Breadcrumb" });
