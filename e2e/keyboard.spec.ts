@@ -57,6 +57,7 @@ test("the whole purchase works with the keyboard alone", async ({ page }) => {
 
   await tabTo(page, /^Check out/);
   await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/checkout$/);
   await tabTo(page, /^Card number/);
   await page.keyboard.type(APPROVED_CARD);
   await tabTo(page, /^Place order/);

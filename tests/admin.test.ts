@@ -96,6 +96,11 @@ describe("admin.products", () => {
     expect((await callerFor(database.db, null).catalog.bySlug({ slug: input.slug })).imageUrl).toBe(
       `/pictures/${input.slug}.svg`,
     );
+    // "//host/…" is another site's address, not a path on this one.
+    await expectTrpcError(
+      asAdmin().admin.products.update({ id: created.id, imageUrl: "//img.example/w.png" }),
+      "BAD_REQUEST",
+    );
     const withOwn = await asAdmin().admin.products.update({ id: created.id, imageUrl: "https://img.example/w.png" });
     expect(withOwn.imageUrl).toBe("https://img.example/w.png");
     expect((await callerFor(database.db, null).catalog.bySlug({ slug: input.slug })).imageUrl).toBe(

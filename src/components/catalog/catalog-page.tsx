@@ -37,7 +37,8 @@ export async function CatalogPage({ view, categories }: { view: CatalogView; cat
               <h1 id="catalog-heading">{headingOf(view, category)}</h1>
               {view.q ? (
                 <Link href={catalogHref({ ...view, q: undefined })}>Clear search</Link>
-              ) : (
+              ) : view.inStock ? null : (
+                // Counts are of everything for sale; with the stock filter on, the grid itself says what is left.
                 <p className="catalog-toolbar__count">{countOf(categories, category)}</p>
               )}
             </div>

@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { useEffect, useId, useState, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 
 /**
  * The account links: in the header's row on wide screens, behind a Menu button
@@ -12,6 +12,7 @@ export function HeaderMenu({ children }: { children: ReactNode }) {
   const [open, setOpen] = useState(false);
   const pathname = usePathname();
   const id = useId();
+  const buttonRef = useRef<HTMLButtonElement>(null);
   const [closedFor, setClosedFor] = useState(pathname);
   if (closedFor !== pathname) {
     // A new page: the menu that led there has done its job.
@@ -21,7 +22,10 @@ export function HeaderMenu({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!open) return;
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === "Escape") setOpen(false);
+      if (event.key !== "Escape") return;
+      // Focus inside the panel would vanish with it: it goes back to the button that opened it.
+      if (buttonRef.current?.parentElement?.contains(document.activeElement)) buttonRef.current.focus();
+      setOpen(false);
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
@@ -29,6 +33,7 @@ export function HeaderMenu({ children }: { children: ReactNode }) {
   return (
     <div className="header-menu" data-open={open}>
       <button
+        ref={buttonRef}
         type="button"
         className="button button--secondary header-menu__button"
         aria-expanded={open}

@@ -30,7 +30,7 @@ export function HeaderSearch() {
         maxLength={100}
       />
       {sort ? <input type="hidden" name="sort" value={sort} /> : null}
-      {inCategory && inStock ? <input type="hidden" name="inStock" value={inStock} /> : null}
+      {inStock ? <input type="hidden" name="inStock" value={inStock} /> : null}
       <button type="submit" className="button button--secondary">
         Search
       </button>

@@ -23,7 +23,10 @@ const stock = z
   .min(0, "Stock cannot be negative")
   .max(MAX_STOCK, "Stock is too high");
 const imageUrl = textInput(500, "Picture address is too long")
-  .regex(/^(\/[\w\-./]+|https:\/\/\S+)$/, "Use a path on this site such as /products/mug.png or an https:// address")
+  .regex(
+    /^(\/(?!\/)[\w\-./]+|https:\/\/\S+)$/,
+    "Use a path on this site such as /products/mug.png or an https:// address",
+  )
   .nullable();
 
 const categoryId = z.uuid("Choose one of the categories").meta({ description: "The category the product goes in." });

@@ -10,7 +10,8 @@ interface CategoryPageProps {
 
 export async function generateMetadata({ params }: CategoryPageProps): Promise<Metadata> {
   const { category } = await loadCategory((await params).slug);
-  return { title: category.name, description: `${category.name} at Storefront: ${category.productCount} products.` };
+  const count = category.productCount === 1 ? "1 product" : `${category.productCount} products`;
+  return { title: category.name, description: `${category.name} at Storefront: ${count}.` };
 }
 
 export default async function CategoryPage({ params, searchParams }: CategoryPageProps) {

@@ -5,7 +5,8 @@ const PICTURE_FILE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.svg$/;
 /**
  * The drawn picture of a product without one of its own. It depends on nothing
  * but the address, so it needs no database and every cache may keep it; a
- * redeploy that changes the drawings is picked up within a day.
+ * redeploy that changes the drawings is picked up within a day (a week at most
+ * for a copy served stale while it refreshes).
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
   const slug = PICTURE_FILE.exec((await params).file)?.[1];
