@@ -3,6 +3,7 @@ import { LiveStockUpdates } from "@/components/live/live-updates";
 import { catalogHref, catalogListInput, type CatalogView } from "@/lib/catalog-params";
 import type { CategoryDto } from "@/lib/contracts/catalog";
 import { nextPageCursor } from "@/lib/paging";
+import { productCountText } from "@/lib/product-count";
 import { getQueryClient, HydrateClient, livePosition, trpc } from "@/trpc/server";
 import { CategoryNav } from "./category-nav";
 import { InStockFilter } from "./in-stock-filter";
@@ -14,14 +15,10 @@ function headingOf(view: CatalogView, category: CategoryDto | undefined): string
   return category?.name ?? "All products";
 }
 
-function countOf(categories: CategoryDto[], category: CategoryDto | undefined): string {
-  const count = category ? category.productCount : categories.reduce((sum, each) => sum + each.productCount, 0);
-  return count === 1 ? "1 product" : `${count} products`;
-}
-
 /** The catalog, whole (`category` unset) or one category of it: categories beside, the first page of products in the HTML. */
 export async function CatalogPage({ view, categories }: { view: CatalogView; categories: CategoryDto[] }) {
   const category = categories.find((each) => each.slug === view.category);
+  const total = categories.reduce((sum, each) => sum + each.productCount, 0);
   const since = await livePosition();
   // Awaited so the first page arrives with the HTML: the browser makes no data request on load.
   await getQueryClient().prefetchInfiniteQuery(
@@ -30,7 +27,7 @@ export async function CatalogPage({ view, categories }: { view: CatalogView; cat
   return (
     <HydrateClient>
       <div className="catalog">
-        <CategoryNav categories={categories} view={view} />
+        <CategoryNav categories={categories} total={total} view={view} />
         <section className="catalog__main" aria-labelledby="catalog-heading">
           <div className="catalog-toolbar">
             <div>
@@ -39,7 +36,7 @@ export async function CatalogPage({ view, categories }: { view: CatalogView; cat
                 <Link href={catalogHref({ ...view, q: undefined })}>Clear search</Link>
               ) : view.inStock ? null : (
                 // Counts are of everything for sale; with the stock filter on, the grid itself says what is left.
-                <p className="catalog-toolbar__count">{countOf(categories, category)}</p>
+                <p className="catalog-toolbar__count">{productCountText(category?.productCount ?? total)}</p>
               )}
             </div>
             <div className="catalog-toolbar__controls">

@@ -3,8 +3,14 @@ import { catalogHref, type CatalogView } from "@/lib/catalog-params";
 import type { CategoryDto } from "@/lib/contracts/catalog";
 
 /** Every category with its number of products; moving between them keeps the sort and the stock filter. */
-export function CategoryNav({ categories, view }: { categories: CategoryDto[]; view: CatalogView }) {
-  const total = categories.reduce((sum, category) => sum + category.productCount, 0);
+interface CategoryNavProps {
+  categories: CategoryDto[];
+  /** Active products in all categories together. */
+  total: number;
+  view: CatalogView;
+}
+
+export function CategoryNav({ categories, total, view }: CategoryNavProps) {
   const links = [
     { slug: undefined, name: "All products", productCount: total },
     ...categories.filter((category) => category.productCount > 0 || category.slug === view.category),

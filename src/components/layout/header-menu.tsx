@@ -9,23 +9,19 @@ import { useEffect, useId, useRef, useState, type ReactNode } from "react";
  * menu closes when the shopper moves to another page or presses Escape.
  */
 export function HeaderMenu({ children }: { children: ReactNode }) {
-  const [open, setOpen] = useState(false);
   const pathname = usePathname();
+  // The page the menu was opened on: on any other page it is closed, since the menu that led there has done its job.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === pathname;
   const id = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
-  const [closedFor, setClosedFor] = useState(pathname);
-  if (closedFor !== pathname) {
-    // A new page: the menu that led there has done its job.
-    setClosedFor(pathname);
-    setOpen(false);
-  }
   useEffect(() => {
     if (!open) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== "Escape") return;
       // Focus inside the panel would vanish with it: it goes back to the button that opened it.
       if (buttonRef.current?.parentElement?.contains(document.activeElement)) buttonRef.current.focus();
-      setOpen(false);
+      setOpenOn(null);
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
@@ -38,7 +34,7 @@ export function HeaderMenu({ children }: { children: ReactNode }) {
         className="button button--secondary header-menu__button"
         aria-expanded={open}
         aria-controls={id}
-        onClick={() => setOpen((was) => !was)}
+        onClick={() => setOpenOn(open ? null : pathname)}
       >
         Menu
       </button>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { CatalogPage } from "@/components/catalog/catalog-page";
 import { parseCatalogParams } from "@/lib/catalog-params";
+import { productCountText } from "@/lib/product-count";
 import { loadCategory } from "./load-category";
 
 interface CategoryPageProps {
@@ -10,8 +11,10 @@ interface CategoryPageProps {
 
 export async function generateMetadata({ params }: CategoryPageProps): Promise<Metadata> {
   const { category } = await loadCategory((await params).slug);
-  const count = category.productCount === 1 ? "1 product" : `${category.productCount} products`;
-  return { title: category.name, description: `${category.name} at Storefront: ${count}.` };
+  return {
+    title: category.name,
+    description: `${category.name} at Storefront: ${productCountText(category.productCount)}.`,
+  };
 }
 
 export default async function CategoryPage({ params, searchParams }: CategoryPageProps) {
