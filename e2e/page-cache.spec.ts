@@ -1,15 +1,19 @@
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { cookieHeader, signedInApi, trpc } from "./lib/api-shopper";
+import { buy, cookieHeader, newShopper, signedInApi, trpc } from "./lib/api-shopper";
 import { fetchPage, stockShownIn } from "./lib/page-html";
 import { e2eBaseURL as baseURL } from "./lib/server-env";
 import { ADMIN } from "./support";
 
-// Anonymous catalog and product pages come from the server's document cache (server/document-cache.ts).
+// Catalog, product and (signed in) order pages come from the server's document cache (server/document-cache.ts).
 const visit = (path: string, headers: Record<string, string> = {}) => fetchPage(`${baseURL}${path}`, headers);
 
 let admin: APIRequestContext;
+
+async function csrfTokenOf(api: APIRequestContext): Promise<string> {
+  return ((await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string }).csrfToken;
+}
 
 test.beforeAll(async () => {
   admin = await signedInApi(baseURL, ADMIN);
@@ -34,16 +38,63 @@ test("an anonymous page is served again from memory, each copy with a nonce of i
   expect(second.html.replaceAll(second.nonce, "")).toBe(first.html.replaceAll(first.nonce, ""));
 });
 
-test("a signed-in visitor's pages never come from the cache", async () => {
+test("a signed-in visitor is served copies of their own pages, never the anonymous one", async () => {
   const headers = { cookie: await cookieHeader(admin) };
   await visit("/");
+  await visit("/", headers);
   const page = await visit("/", headers);
   expect(page.status).toBe(200);
-  expect(page.cache).toBeNull();
+  expect(page.cache).toBe("hit");
   expect(page.html).toContain("Ada Admin");
   const anonymous = await visit("/");
   expect(anonymous.cache).toBe("hit");
   expect(anonymous.html).not.toContain("Ada Admin");
+});
+
+test("a signed-in visitor's cached orders page shows their cart and orders at once, and nobody else's", async () => {
+  const shopper = await newShopper(baseURL);
+  const other = await newShopper(baseURL);
+  try {
+    const mine = { cookie: await cookieHeader(shopper) };
+    const ordersShown = async (headers = mine) => {
+      const page = await visit("/orders", headers);
+      expect(page.status).toBe(200);
+      return { page, rows: page.html.match(/data-testid="order-row"/g)?.length ?? 0 };
+    };
+    await ordersShown();
+    expect((await ordersShown()).page.cache).toBe("hit");
+
+    const { id: mug } = await trpc<{ id: string }>(admin, "admin.products.create", {
+      name: "Cached Orders Mug",
+      slug: `cached-orders-mug-${randomUUID().slice(0, 8)}`,
+      description: "A mug for the signed-in cache test.",
+      priceCents: 1_500,
+      stock: 10,
+    });
+    await trpc(shopper, "cart.setItem", { productId: mug, quantity: 3 });
+    const withCart = await ordersShown();
+    expect(withCart.page.cache).toBe("miss");
+    expect(withCart.page.html).toContain("Cart, 3 items");
+
+    const order = await buy(shopper, mug, 1);
+    const bought = await ordersShown();
+    expect(bought.rows).toBe(1);
+    expect(bought.page.html).toContain("Cart, 0 items");
+
+    await trpc(admin, "admin.orders.setStatus", { id: order.id, status: "shipped" });
+    expect((await ordersShown()).page.html).toContain('data-testid="order-status">Shipped<');
+
+    const theirs = await ordersShown({ cookie: await cookieHeader(other) });
+    expect(theirs.rows).toBe(0);
+    expect(theirs.page.html).not.toContain(order.id);
+
+    await shopper.post("/api/auth/signout", { form: { csrfToken: await csrfTokenOf(shopper) }, maxRedirects: 0 });
+    const signedOut = await visit("/orders", mine);
+    expect(signedOut.cache).toBeNull();
+    expect(signedOut.html).not.toContain(order.id);
+  } finally {
+    await Promise.all([shopper.dispose(), other.dispose()]);
+  }
 });
 
 test("a product's cached page follows its changes at once: stock, name and archiving", async () => {

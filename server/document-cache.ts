@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
-import { carriesCredentials } from "../src/server/auth/credentials";
+import { LRUCache } from "lru-cache";
+import { findSessionToken, sessionIdFromCookie } from "../src/server/auth/session-cookie";
 import { DOCUMENT_RENDER_HEADER, freshNonce } from "../src/server/http/document-render";
-import { headersOf } from "./node-headers";
 
 const gzipped = promisify(gzip);
 
@@ -12,6 +12,12 @@ const gzipped = promisify(gzip);
  * the same for every anonymous visitor, yet each render through Next.js costs
  * several milliseconds of CPU. This cache keeps one render of each in memory
  * and serves copies of it (docs/decisions/009-document-cache-beside-next.md).
+ *
+ * A signed-in visitor gets copies of their own renders of those pages and of
+ * `/orders`, kept per session and served only while the digest of what the
+ * page shows about them (account, cart, order statuses: `visitorState`), read
+ * from the database on every visit, is the one the render was made at
+ * (docs/decisions/011-signed-in-pages-per-session.md).
  *
  * The CSP needs a nonce per response, so a render is asked for with a random
  * marker nonce (the proxy honours it only with this process's secret) and the
@@ -32,11 +38,22 @@ export interface DocumentCache {
   setActive(active: boolean): void;
 }
 
+/** A page to render as one visitor sees it: anonymous (`cookie` null) or with their session cookie alone. */
+export interface RenderRequest {
+  host: string;
+  path: string;
+  cookie: string | null;
+  nonce: string;
+}
+
 export interface DocumentCacheOptions {
-  /** Has Next.js render `path` for an anonymous visitor of `host` with the given CSP nonce. */
-  render: (host: string, path: string, nonce: string) => Promise<Response>;
+  /** Has Next.js render a page as the request's visitor sees it, with the given CSP nonce. */
+  render: (request: RenderRequest) => Promise<Response>;
+  /** The digest of what a session's pages show about its visitor, or null when the session is not live. */
+  visitorState: (sessionId: string) => Promise<string | null>;
   ttlMs: number;
-  maxEntries: number;
+  /** The most the kept renders may hold, in bytes. */
+  maxBytes: number;
 }
 
 interface Rendered {
@@ -49,10 +66,19 @@ interface Rendered {
 
 interface Entry {
   document: Rendered;
-  expiresAt: number;
+  /** The visitor's state the render was made at ("" for anonymous pages). */
+  state: string;
 }
 
-const CACHED_PATH = /^\/(?:(?:products|c)\/[a-z0-9][a-z0-9-]{0,199})?$/;
+/** One visitor's view of one page: whose, where, and what their pages show of them now. */
+interface Visit {
+  key: string;
+  state: string;
+  request: Omit<RenderRequest, "nonce">;
+}
+
+const ANONYMOUS_PAGE = /^\/(?:(?:products|c)\/[a-z0-9][a-z0-9-]{0,199})?$/;
+const SIGNED_IN_PAGE = /^\/(?:orders|(?:products|c)\/[a-z0-9][a-z0-9-]{0,199})?$/;
 
 /** Set per response, by Node or by this server: never copied from the render. */
 const PER_RESPONSE_HEADERS = new Set([
@@ -89,35 +115,50 @@ function join(parts: Buffer[], nonce: Buffer): Buffer {
 /** Our own render, and Next's client router (RSC payloads, server actions, prefetches). */
 const NOT_A_DOCUMENT_VISIT = [DOCUMENT_RENDER_HEADER, "rsc", "next-action", "next-router-prefetch"];
 
-/** Anything a visitor's own identity could change, or Next's client router asks for, is not a cached document. */
-function isAnonymousDocumentRequest(req: IncomingMessage): boolean {
-  if (req.method !== "GET" || !CACHED_PATH.test(req.url ?? "")) return false;
+/** A document visit to a page kept for its kind of visitor; bearer tokens and Next's client router are not. */
+function isCachedDocumentRequest(req: IncomingMessage): boolean {
+  if (req.method !== "GET" || req.headers.authorization !== undefined) return false;
   if (NOT_A_DOCUMENT_VISIT.some((name) => req.headers[name] !== undefined)) return false;
-  return !carriesCredentials(headersOf(req));
-}
-
-/** Host and path: pages are the same for every anonymous visitor of one host. */
-function pageOf(req: IncomingMessage): { host: string; path: string; key: string } {
-  const host = req.headers.host ?? "";
-  const path = req.url ?? "/";
-  // A line break cannot occur in a header value or a request target.
-  return { host, path, key: `${host}\n${path}` };
+  const signedIn = findSessionToken(req.headers.cookie ?? null) !== null;
+  return (signedIn ? SIGNED_IN_PAGE : ANONYMOUS_PAGE).test(req.url ?? "");
 }
 
 function acceptsGzip(req: IncomingMessage): boolean {
   return /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
 }
 
+function sizeOf(entry: Entry): number {
+  return entry.document.body.reduce((sum, part) => sum + part.length, 0) + entry.state.length + 1_024;
+}
+
 export function createDocumentCache(options: DocumentCacheOptions): DocumentCache {
-  const entries = new Map<string, Entry>();
+  const entries = new LRUCache<string, Entry>({ maxSize: options.maxBytes, sizeCalculation: sizeOf, ttl: options.ttlMs });
   const rendering = new Map<string, Promise<Rendered | null>>();
   let generation = 0;
   let active = false;
 
-  async function render(page: ReturnType<typeof pageOf>): Promise<Rendered | null> {
+  /**
+   * Anonymous visits share one entry per host and path (other cookies do not
+   * make a visitor someone). A signed-in visit has an entry per session, and
+   * none once its session is not live: Next.js answers it (a sign-in redirect).
+   */
+  async function visitOf(req: IncomingMessage): Promise<Visit | null> {
+    const host = req.headers.host ?? "";
+    const path = req.url ?? "/";
+    // A line break cannot occur in a header value or a request target.
+    const page = `${host}\n${path}`;
+    const session = findSessionToken(req.headers.cookie ?? null);
+    if (!session) return { key: page, state: "", request: { host, path, cookie: null } };
+    const sessionId = await sessionIdFromCookie(req.headers.cookie ?? null);
+    const state = sessionId ? await options.visitorState(sessionId) : null;
+    if (!sessionId || state === null) return null;
+    return { key: `${sessionId}\n${page}`, state, request: { host, path, cookie: `${session.name}=${session.token}` } };
+  }
+
+  async function render(visit: Visit): Promise<Rendered | null> {
     const startedAt = generation;
     const marker = freshNonce();
-    const response = await options.render(page.host, page.path, marker);
+    const response = await options.render({ ...visit.request, nonce: marker });
     const body = Buffer.from(await response.arrayBuffer());
     const policy = response.headers.get("content-security-policy");
     // A render that sets a cookie or came without our policy is not everyone's page: Next answers each request itself.
@@ -127,10 +168,7 @@ export function createDocumentCache(options: DocumentCacheOptions): DocumentCach
     const markerBytes = Buffer.from(marker);
     const document = { status: response.status, headers, policy: policy.split(marker), body: split(body, markerBytes) };
     // Only a 200 is kept; a 404 for a slug that does not exist is served to those waiting and forgotten.
-    if (response.status === 200 && active && startedAt === generation) {
-      if (entries.size >= options.maxEntries) entries.delete(entries.keys().next().value ?? "");
-      entries.set(page.key, { document, expiresAt: Date.now() + options.ttlMs });
-    }
+    if (response.status === 200 && active && startedAt === generation) entries.set(visit.key, { document, state: visit.state });
     return document;
   }
 
@@ -139,30 +177,33 @@ export function createDocumentCache(options: DocumentCacheOptions): DocumentCach
     entries.clear();
   }
 
-  function documentFor(page: ReturnType<typeof pageOf>): Promise<Rendered | null> {
-    const entry = entries.get(page.key);
-    if (entry && entry.expiresAt > Date.now()) return Promise.resolve(entry.document);
-    let pending = rendering.get(page.key);
+  /** Concurrent misses share a render, but only with visits at the same state: a newer one waits for its own. */
+  function renderFor(visit: Visit): Promise<Rendered | null> {
+    const id = `${visit.key}\n${visit.state}`;
+    let pending = rendering.get(id);
     if (!pending) {
-      pending = render(page).finally(() => rendering.delete(page.key));
-      rendering.set(page.key, pending);
+      pending = render(visit).finally(() => rendering.delete(id));
+      rendering.set(id, pending);
     }
     return pending;
   }
 
   return {
-    serves: (req) => active && isAnonymousDocumentRequest(req),
+    serves: (req) => active && isCachedDocumentRequest(req),
     answer: async (req, res, otherwise) => {
-      const page = pageOf(req);
-      const hit = entries.get(page.key)?.expiresAt ?? 0;
-      // A render that failed or is not everyone's page: Next.js answers this request as it would any other.
-      const document = await documentFor(page).catch(() => null);
+      // A visit that cannot be judged (the database away), a failed render or one that is not to be
+      // shared: Next.js answers this request as it would any other.
+      const visit = await visitOf(req).catch(() => null);
+      if (!visit) return otherwise();
+      const kept = entries.get(visit.key);
+      const hit = kept !== undefined && kept.state === visit.state;
+      const document = hit ? kept.document : await renderFor(visit).catch(() => null);
       if (!document) return otherwise();
       const nonce = freshNonce();
       let body = join(document.body, Buffer.from(nonce));
       for (const [name, value] of document.headers) res.setHeader(name, value);
       res.setHeader("content-security-policy", document.policy.join(nonce));
-      res.setHeader("x-document-cache", hit > Date.now() ? "hit" : "miss");
+      res.setHeader("x-document-cache", hit ? "hit" : "miss");
       if (acceptsGzip(req)) {
         body = await gzipped(body, { level: 4 });
         res.setHeader("content-encoding", "gzip");

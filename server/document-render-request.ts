@@ -5,6 +5,7 @@ import {
   DOCUMENT_RENDER_HEADER,
   documentRenderSecret,
 } from "../src/server/http/document-render";
+import type { RenderRequest } from "./document-cache";
 import { headersOf } from "./node-headers";
 
 /** The address to reach this server on from inside the process. */
@@ -16,11 +17,12 @@ function loopbackOf(server: http.Server): { host: string; port: number } {
 
 /**
  * Asks this very server (through Next.js and its proxy, like any visitor) for
- * a page as an anonymous visitor of `host` sees it, with `nonce` as its CSP
- * nonce. node:http rather than fetch: fetch may not set the Host header.
+ * a page as a visitor of `host` sees it (anonymous, or with their session
+ * cookie and no other), with `nonce` as its CSP nonce. node:http rather than
+ * fetch: fetch may not set the Host header or a cookie.
  */
 export function renderThrough(server: http.Server) {
-  return (host: string, path: string, nonce: string): Promise<Response> =>
+  return ({ host, path, cookie, nonce }: RenderRequest): Promise<Response> =>
     new Promise((resolve, reject) => {
       const target = loopbackOf(server);
       const request = http.get(
@@ -34,6 +36,7 @@ export function renderThrough(server: http.Server) {
             "accept-encoding": "identity",
             [DOCUMENT_RENDER_HEADER]: documentRenderSecret(),
             [DOCUMENT_NONCE_HEADER]: nonce,
+            ...(cookie ? { cookie } : {}),
           },
         },
         (response) => {

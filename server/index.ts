@@ -3,13 +3,15 @@
  * node:http server of our own, for what `next start` cannot do: record the
  * TCP peer address for rate limits, give every response a request id, cap
  * every body and URL, answer tRPC reads and live streams without Next's router
- * (./api-reads.ts, ./live-streams.ts), serve anonymous catalog and product pages
+ * (./api-reads.ts, ./live-streams.ts), serve catalog, product and order pages
  * from a cache of Next's renders (./document-cache.ts), and shut down gracefully (end live streams so clients
  * resume elsewhere, drain in-flight requests within a bound, close the event
  * bus and the database pool, exit 0).
  */
 import http from "node:http";
 import next from "next";
+import { visitorState } from "../src/server/auth/visitor-state";
+import { getDb } from "../src/server/db/client";
 import { apiAnswerHeaders } from "../src/server/http/api-answer-headers";
 import { consoleErrorsThrough } from "../src/server/observability/console-errors";
 import { logger } from "../src/server/observability/logger";
@@ -58,8 +60,9 @@ const server = http.createServer((req, res) => {
 // Renders through this same server (its request handler above serves from this cache).
 const documents = createDocumentCache({
   render: renderThrough(server),
+  visitorState: async (sessionId) => visitorState(await getDb(), sessionId),
   ttlMs: settings.DOCUMENT_CACHE_SECONDS * 1000,
-  maxEntries: 500,
+  maxBytes: settings.DOCUMENT_CACHE_MEGABYTES * 1024 * 1024,
 });
 const connections = trackConnections(server);
 server.keepAliveTimeout = 65_000;

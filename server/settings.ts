@@ -6,12 +6,14 @@ export const settings = z
     PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
     /** Unset: every interface, as `next start` does. */
     HOSTNAME: z.string().min(1).optional(),
-    /** How long in-flight requests may take to finish after SIGTERM before they are cut. */
     /**
-     * How long a cached anonymous catalog or product page may be served at most
-     * (server/document-cache.ts); catalog changes drop it sooner. 0 turns the cache off.
+     * How long a cached page may be served at most (server/document-cache.ts);
+     * catalog changes drop it sooner, and a signed-in visitor's own changes at once. 0 turns the cache off.
      */
     DOCUMENT_CACHE_SECONDS: z.coerce.number().int().min(0).max(3_600).default(30),
+    /** The most memory the cached pages may take; the least recently served go first. */
+    DOCUMENT_CACHE_MEGABYTES: z.coerce.number().int().min(1).max(1_024).default(32),
+    /** How long in-flight requests may take to finish after SIGTERM before they are cut. */
     SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).max(600).default(15),
   })
   .parse(Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== "")));

@@ -1,15 +1,19 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createDocumentCache, type DocumentCache } from "../server/document-cache";
+import { visitorState } from "@/server/auth/visitor-state";
+import { endSession } from "@/server/domain/sessions/sessions";
+import { createDocumentCache, type DocumentCache, type RenderRequest } from "../server/document-cache";
+import { callerFor, createCustomer } from "./support/callers";
+import { createTestDatabase, type TestDatabase } from "./support/database";
+import { sessionCookieFor } from "./support/sessions";
+import { insertProduct } from "./support/shop-fixtures";
 
-// The cache in front of a stand-in for Next.js: a render function that writes its nonce where Next would.
-interface Render {
-  host: string;
-  path: string;
-  nonce: string;
-}
+// The cache in front of a stand-in for Next.js (a render function that writes its nonce where Next
+// would), judging signed-in visits by real sessions and carts in a test database.
+type Render = RenderRequest;
 
+let database: TestDatabase;
 let renders: Render[] = [];
 let answerWith: (render: Render) => Response;
 let gate: Promise<void> = Promise.resolve();
@@ -31,15 +35,16 @@ function page(render: Render, text = "Catalog", init: ResponseInit = {}): Respon
 }
 
 beforeAll(async () => {
+  database = await createTestDatabase();
   cache = createDocumentCache({
-    render: async (host, path, nonce) => {
-      const render = { host, path, nonce };
+    render: async (render) => {
       renders.push(render);
       await gate;
       return answerWith(render);
     },
+    visitorState: (sessionId) => visitorState(database.db, sessionId),
     ttlMs: 60_000,
-    maxEntries: 10,
+    maxBytes: 1024 * 1024,
   });
   server = http.createServer((req, res) => {
     if (cache.serves(req)) {
@@ -56,7 +61,10 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await database.dispose();
+});
 
 beforeEach(() => {
   renders = [];
@@ -84,14 +92,15 @@ describe("document cache", () => {
     expect((await get("/")).response.headers.get("x-document-cache")).toBe("hit");
   });
 
-  it("leaves signed-in visitors, bearer tokens, query strings, client navigations and writes to Next", async () => {
+  it("leaves bearer tokens, dead sessions, query strings, client navigations, other pages and writes to Next", async () => {
     const cases: [string, Record<string, string>][] = [
       ["/", { cookie: "authjs.session-token=abc" }],
-      ["/", { cookie: "__Secure-authjs.session-token=abc" }],
+      ["/orders", { cookie: "__Secure-authjs.session-token=abc" }],
       ["/", { authorization: "Bearer sf_token" }],
       ["/?q=mug", {}],
       ["/products/mug", { rsc: "1" }],
       ["/cart", {}],
+      ["/orders", {}],
     ];
     for (const [path, headers] of cases) {
       const { response } = await get(path, headers);
@@ -150,5 +159,68 @@ describe("document cache", () => {
     const response = await fetch(`${origin}/products/zipped`, { headers: { "accept-encoding": "gzip" } });
     expect(response.headers.get("content-encoding")).toBe("gzip");
     expect(await response.text()).toContain("Catalog");
+  });
+
+  describe("signed-in visitors", () => {
+    async function visitor() {
+      const actor = await createCustomer(database.db);
+      const session = await sessionCookieFor(database.db, actor.id);
+      return { ...session, cart: callerFor(database.db, actor).cart };
+    }
+
+    beforeEach(() => {
+      answerWith = (render) => page(render, render.cookie ? `Hello ${render.cookie.slice(-12)}` : "Catalog");
+    });
+
+    it("get copies of their own render, made with their session cookie alone, kept per session", async () => {
+      const [ada, bob] = [await visitor(), await visitor()];
+      await get("/orders", { cookie: `theme=dark; ${ada.cookie}` });
+      const again = await get("/orders", { cookie: ada.cookie });
+      expect(again.response.headers.get("x-document-cache")).toBe("hit");
+      expect(again.body).toContain(`Hello ${ada.cookie.slice(-12)}`);
+      expect(renders.map((render) => render.cookie)).toEqual([ada.cookie]);
+
+      const theirs = await get("/orders", { cookie: bob.cookie });
+      expect(theirs.response.headers.get("x-document-cache")).toBe("miss");
+      expect(theirs.body).toContain(`Hello ${bob.cookie.slice(-12)}`);
+      expect(theirs.body).not.toContain(ada.cookie.slice(-12));
+
+      // The anonymous copy and a signed-in one of the same page never stand in for each other.
+      const anonymous = await get("/");
+      const signedIn = await get("/", { cookie: ada.cookie });
+      expect(anonymous.body).toContain("Catalog");
+      expect(signedIn.body).toContain(`Hello ${ada.cookie.slice(-12)}`);
+      expect(renders.map((render) => [render.path, render.cookie])).toEqual([
+        ["/orders", ada.cookie],
+        ["/orders", bob.cookie],
+        ["/", null],
+        ["/", ada.cookie],
+      ]);
+    });
+
+    it("are served a copy only while what it shows of them is unchanged, and nothing once signed out", async () => {
+      const ada = await visitor();
+      const product = await insertProduct(database.db, { stock: 5 });
+      await get("/orders", { cookie: ada.cookie });
+      expect((await get("/orders", { cookie: ada.cookie })).response.headers.get("x-document-cache")).toBe("hit");
+
+      await ada.cart.setItem({ productId: product.id, quantity: 2 });
+      const afterCart = await get("/orders", { cookie: ada.cookie });
+      expect(afterCart.response.headers.get("x-document-cache")).toBe("miss");
+      expect(renders).toHaveLength(2);
+
+      await endSession(database.db, ada.sessionId);
+      const signedOut = await get("/orders", { cookie: ada.cookie });
+      expect(signedOut.response.headers.get("x-answered-by")).toBe("next");
+      expect(renders).toHaveLength(2);
+    });
+
+    it("lose their copies on a catalog change too: a cart shows its products' details", async () => {
+      const ada = await visitor();
+      await get("/products/mug", { cookie: ada.cookie });
+      cache.invalidate();
+      expect((await get("/products/mug", { cookie: ada.cookie })).response.headers.get("x-document-cache")).toBe("miss");
+      expect(renders).toHaveLength(2);
+    });
   });
 });

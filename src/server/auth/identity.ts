@@ -21,19 +21,25 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 const actorColumns = { id: users.id, email: users.email, name: users.name, role: users.role };
 
+/**
+ * The session named by the `sid` placeholder, when it is live: not ended, not
+ * expired, its account not disabled. For queries from user_sessions joined to users.
+ */
+export function liveSessionWhere() {
+  return and(
+    eq(userSessions.id, sql.placeholder("sid")),
+    isNull(userSessions.revokedAt),
+    gt(userSessions.expiresAt, sql`now()`),
+    isNull(users.disabledAt),
+  );
+}
+
 function prepareSession(db: Db) {
   return db
     .select(actorColumns)
     .from(userSessions)
     .innerJoin(users, eq(users.id, userSessions.userId))
-    .where(
-      and(
-        eq(userSessions.id, sql.placeholder("sid")),
-        isNull(userSessions.revokedAt),
-        gt(userSessions.expiresAt, sql`now()`),
-        isNull(users.disabledAt),
-      ),
-    )
+    .where(liveSessionWhere())
     .limit(1)
     .prepare("identity_by_session");
 }

@@ -1,0 +1,37 @@
+import { eq, sql } from "drizzle-orm";
+import { cartItems, orders, users, userSessions } from "../db/schema";
+import type { Db } from "../db/types";
+import { liveSessionWhere } from "./identity";
+
+/**
+ * Everything of a signed-in visitor that their pages show, as one digest: who
+ * they are (name, e-mail, role), what is in their cart (product and quantity
+ * per line) and every order's status. Equal digests mean the visitor's own
+ * part of a page has not changed since; the catalog's part is followed through
+ * its outbox events (server/document-cache-follower.ts).
+ */
+function prepareVisitorState(db: Db) {
+  const cart = sql`(select string_agg(${cartItems.productId}::text || ':' || ${cartItems.quantity}, ',' order by ${cartItems.productId})
+    from ${cartItems} where ${cartItems.userId} = ${users.id})`;
+  const orderStatuses = sql`(select string_agg(${orders.id}::text || ':' || ${orders.status}, ',' order by ${orders.id})
+    from ${orders} where ${orders.userId} = ${users.id})`;
+  return db
+    .select({
+      digest: sql<string>`md5(concat_ws(chr(10), ${users.id}, ${users.name}, ${users.email}, ${users.role}, coalesce(${cart}, ''), coalesce(${orderStatuses}, '')))`,
+    })
+    .from(userSessions)
+    .innerJoin(users, eq(users.id, userSessions.userId))
+    .where(liveSessionWhere())
+    .limit(1)
+    .prepare("visitor_state_by_session");
+}
+
+const prepared = new WeakMap<Db, ReturnType<typeof prepareVisitorState>>();
+
+/** The digest of what a live session's pages show about its visitor, or null when the session is not live. */
+export async function visitorState(db: Db, sessionId: string): Promise<string | null> {
+  let query = prepared.get(db);
+  if (!query) prepared.set(db, (query = prepareVisitorState(db)));
+  const [row] = await query.execute({ sid: sessionId });
+  return row?.digest ?? null;
+}
