@@ -21,11 +21,13 @@ import { trackConnections } from "./connection-drain";
 import { createDocumentCache } from "./document-cache";
 import { followCatalogChanges } from "./document-cache-follower";
 import { renderThrough } from "./document-render-request";
+import { limitHeapGrowth } from "./heap-growth";
 import { answerLiveStream, isLiveStreamRequest } from "./live-streams";
 import { guardRequest } from "./request-guards";
 import { measureRequest } from "./request-metrics";
 import { settings } from "./settings";
 
+limitHeapGrowth(settings.HEAP_GROWTH_PERCENT);
 // Next.js's own error reports go through the logger too: JSON, scrubbed like every other line.
 console.error = consoleErrorsThrough(logger);
 

@@ -13,6 +13,11 @@ export const settings = z
     DOCUMENT_CACHE_SECONDS: z.coerce.number().int().min(0).max(3_600).default(30),
     /** The most memory the cached pages may take; the least recently served go first. */
     DOCUMENT_CACHE_MEGABYTES: z.coerce.number().int().min(1).max(1_024).default(32),
+    /**
+     * How far the heap may grow past what survived the last full collection before the
+     * next one (server/heap-growth.ts); 0 leaves it to V8.
+     */
+    HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(1_000).default(30),
     /** How long in-flight requests may take to finish after SIGTERM before they are cut. */
     SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).max(600).default(15),
   })
