@@ -56,6 +56,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Hashed build assets are immutable files: next.config.ts gives them nosniff, nothing here applies.
+  // Hashed build assets are immutable files: next.config.mjs gives them nosniff, nothing here applies.
   matcher: ["/((?!_next/static|_next/image).*)"],
 };

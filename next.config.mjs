@@ -1,6 +1,8 @@
-import type { NextConfig } from "next";
-
-const nextConfig: NextConfig = {
+// @ts-check
+// JavaScript, not TypeScript: a .ts config makes every server process load Next's SWC
+// compiler (~24 MB of memory) just to read it at start-up.
+/** @type {import("next").NextConfig} */
+const nextConfig = {
   // PGlite loads its WASM and data files from its own package directory at run time.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "prom-client"],
   poweredByHeader: false,
