@@ -5,15 +5,16 @@ import { liveSessionWhere } from "./identity";
 
 /**
  * Everything of a signed-in visitor that their pages show, as one digest: who
- * they are (name, e-mail, role), what is in their cart (product and quantity
- * per line) and every order's status. Equal digests mean the visitor's own
+ * they are (name, e-mail, role), what is in their cart (product, quantity and
+ * when each line last changed) and every order's status (and when it last
+ * changed, so a change and its undoing still read as new). Equal digests mean the visitor's own
  * part of a page has not changed since; the catalog's part is followed through
  * its outbox events (server/document-cache-follower.ts).
  */
 function prepareVisitorState(db: Db) {
-  const cart = sql`(select string_agg(${cartItems.productId}::text || ':' || ${cartItems.quantity}, ',' order by ${cartItems.productId})
+  const cart = sql`(select string_agg(${cartItems.productId}::text || ':' || ${cartItems.quantity} || ':' || ${cartItems.updatedAt}, ',' order by ${cartItems.productId})
     from ${cartItems} where ${cartItems.userId} = ${users.id})`;
-  const orderStatuses = sql`(select string_agg(${orders.id}::text || ':' || ${orders.status}, ',' order by ${orders.id})
+  const orderStatuses = sql`(select string_agg(${orders.id}::text || ':' || ${orders.status} || ':' || ${orders.updatedAt}, ',' order by ${orders.id})
     from ${orders} where ${orders.userId} = ${users.id})`;
   return db
     .select({
