@@ -132,7 +132,11 @@ function sizeOf(entry: Entry): number {
 }
 
 export function createDocumentCache(options: DocumentCacheOptions): DocumentCache {
-  const entries = new LRUCache<string, Entry>({ maxSize: options.maxBytes, sizeCalculation: sizeOf, ttl: options.ttlMs });
+  const entries = new LRUCache<string, Entry>({
+    maxSize: options.maxBytes,
+    sizeCalculation: sizeOf,
+    ttl: options.ttlMs,
+  });
   const rendering = new Map<string, Promise<Rendered | null>>();
   let generation = 0;
   let active = false;
@@ -168,7 +172,8 @@ export function createDocumentCache(options: DocumentCacheOptions): DocumentCach
     const markerBytes = Buffer.from(marker);
     const document = { status: response.status, headers, policy: policy.split(marker), body: split(body, markerBytes) };
     // Only a 200 is kept; a 404 for a slug that does not exist is served to those waiting and forgotten.
-    if (response.status === 200 && active && startedAt === generation) entries.set(visit.key, { document, state: visit.state });
+    if (response.status === 200 && active && startedAt === generation)
+      entries.set(visit.key, { document, state: visit.state });
     return document;
   }
 

@@ -219,7 +219,9 @@ describe("document cache", () => {
       const ada = await visitor();
       await get("/products/mug", { cookie: ada.cookie });
       cache.invalidate();
-      expect((await get("/products/mug", { cookie: ada.cookie })).response.headers.get("x-document-cache")).toBe("miss");
+      expect((await get("/products/mug", { cookie: ada.cookie })).response.headers.get("x-document-cache")).toBe(
+        "miss",
+      );
       expect(renders).toHaveLength(2);
     });
   });

@@ -38,7 +38,10 @@ describe("a signed-in visitor's state", () => {
 
   it("changes with every change to their cart: a line added, a quantity, a line gone", async () => {
     const { caller, state } = await shopper();
-    const [mug, lamp] = [await insertProduct(database.db, { stock: 9 }), await insertProduct(database.db, { stock: 9 })];
+    const [mug, lamp] = [
+      await insertProduct(database.db, { stock: 9 }),
+      await insertProduct(database.db, { stock: 9 }),
+    ];
     const seen = new Set([await state()]);
     await caller.cart.setItem({ productId: mug.id, quantity: 1 });
     seen.add(await state());
