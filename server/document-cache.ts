@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import { LRUCache } from "lru-cache";
-import { findSessionToken, sessionIdFromCookie } from "../src/server/auth/session-cookie";
+import { findSessionToken, sessionIdFromToken } from "../src/server/auth/session-cookie";
 import { DOCUMENT_RENDER_HEADER, freshNonce } from "../src/server/http/document-render";
 
 const gzipped = promisify(gzip);
@@ -153,7 +153,7 @@ export function createDocumentCache(options: DocumentCacheOptions): DocumentCach
     const page = `${host}\n${path}`;
     const session = findSessionToken(req.headers.cookie ?? null);
     if (!session) return { key: page, state: "", request: { host, path, cookie: null } };
-    const sessionId = await sessionIdFromCookie(req.headers.cookie ?? null);
+    const sessionId = await sessionIdFromToken(session);
     const state = sessionId ? await options.visitorState(sessionId) : null;
     if (!sessionId || state === null) return null;
     return { key: `${sessionId}\n${page}`, state, request: { host, path, cookie: `${session.name}=${session.token}` } };

@@ -11,17 +11,15 @@ import { insertProduct } from "./support/shop-fixtures";
 
 // The cache in front of a stand-in for Next.js (a render function that writes its nonce where Next
 // would), judging signed-in visits by real sessions and carts in a test database.
-type Render = RenderRequest;
-
 let database: TestDatabase;
-let renders: Render[] = [];
-let answerWith: (render: Render) => Response;
+let renders: RenderRequest[] = [];
+let answerWith: (render: RenderRequest) => Response;
 let gate: Promise<void> = Promise.resolve();
 let cache: DocumentCache;
 let server: http.Server;
 let origin: string;
 
-function page(render: Render, text = "Catalog", init: ResponseInit = {}): Response {
+function page(render: RenderRequest, text = "Catalog", init: ResponseInit = {}): Response {
   const html = `<html><script nonce="${render.nonce}">boot()</script><p>${text}</p><script nonce="${render.nonce}"></script></html>`;
   return new Response(html, {
     status: 200,

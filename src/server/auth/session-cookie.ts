@@ -57,7 +57,11 @@ export function findSessionToken(cookieHeader: string | null): { name: string; t
  */
 export async function sessionIdFromCookie(cookieHeader: string | null): Promise<string | null> {
   const found = findSessionToken(cookieHeader);
-  if (!found) return null;
+  return found ? sessionIdFromToken(found) : null;
+}
+
+/** The session id in a session token already found in the cookies (see sessionIdFromCookie). */
+export async function sessionIdFromToken(found: { name: string; token: string }): Promise<string | null> {
   const cacheKey = `${found.name}=${found.token}`;
   const remembered = decryptedTokens.get(cacheKey);
   if (remembered !== undefined) return remembered;
