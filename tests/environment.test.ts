@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv, productionEnvProblems } from "@/env";
 import { safeRedirectPath } from "@/lib/safe-redirect";
-import { clientIpFrom, PEER_ADDRESS_HEADER } from "@/server/http/client-ip";
+import { CLIENT_ADDRESS_HEADER, clientIpFrom, resolveClientIp, vouchedClientAddress } from "@/server/http/client-ip";
 
 const base = parseEnv({ NODE_ENV: "production" });
 
@@ -36,8 +36,31 @@ describe("redirect targets after sign-in", () => {
     ["/%09/evil.example", "/%09/evil.example"],
     ["/orders#top", "/orders#top"],
     [undefined, "/"],
+    // Dot segments that resolve to a path starting with "//": another host to a browser.
+    ["/.//evil.example/login", "/"],
+    ["/..//evil.example", "/"],
+    ["/%2e//evil.example", "/"],
+    ["/%2E%2E//evil.example", "/"],
+    ["/./%2e/.//evil.example", "/"],
+    ["/a/..//evil.example", "/"],
+    ["/.%2f/evil.example", "/.%2f/evil.example"],
+    ["/orders/./../account", "/account"],
   ])("%s → %s", (input, expected) => {
     expect(safeRedirectPath(input)).toBe(expected);
+  });
+
+  // What a browser makes of each answer is what counts: resolved against the shop's own origin, it stays there.
+  it.each([
+    "/.//evil.example/login",
+    "/..//evil.example",
+    "/%2e//evil.example",
+    "/%2E%2E//evil.example",
+    "/.%2f/evil.example",
+    "/%5C/evil.example",
+    "/a/..//evil.example?x=//y",
+  ])("%s, followed by a browser, stays on the shop", (input) => {
+    const shop = "https://shop.example";
+    expect(new URL(safeRedirectPath(input), shop).origin).toBe(shop);
   });
 });
 
@@ -49,9 +72,19 @@ describe("client address for rate limits", () => {
   };
 
   it("with no proxy configured, is the TCP peer the server recorded, whatever the client wrote", () => {
-    const headers = new Headers({ ...forged, [PEER_ADDRESS_HEADER]: "192.0.2.10" });
+    const headers = new Headers({ ...forged, [CLIENT_ADDRESS_HEADER]: vouchedClientAddress("192.0.2.10") });
     expect(clientIpFrom(headers, { trustedHops: 0 })).toBe("192.0.2.10");
     expect(clientIpFrom(new Headers(forged), { trustedHops: 0 })).toBe("unknown");
+    expect(resolveClientIp(new Headers(forged), "192.0.2.11", { trustedHops: 0 })).toBe("192.0.2.11");
+  });
+
+  it("never takes the server's own header from a caller: unsigned, signed by another process or re-signed", () => {
+    const signed = vouchedClientAddress("192.0.2.10");
+    const signature = signed.split(" ")[1];
+    for (const forgedValue of ["203.0.113.5", "203.0.113.5 x", `203.0.113.5 ${signature}`, `${signed}x`]) {
+      const headers = new Headers({ [CLIENT_ADDRESS_HEADER]: forgedValue });
+      expect(clientIpFrom(headers, { trustedHops: 0 }), forgedValue).toBe("unknown");
+    }
   });
 
   it("behind N proxies, takes the address the outermost one appended, not one the client wrote", () => {
