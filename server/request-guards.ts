@@ -2,8 +2,10 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { apiAnswerHeaders } from "../src/server/http/api-answer-headers";
 import { MAX_BODY_BYTES } from "../src/server/http/body-limit";
-import { PEER_ADDRESS_HEADER } from "../src/server/http/client-ip";
+import { CLIENT_ADDRESS_HEADER, resolveClientIp, vouchedClientAddress } from "../src/server/http/client-ip";
 import { corsAnswerHeaders } from "../src/server/http/cors";
+import { DOCUMENT_RENDER_HEADER } from "../src/server/http/document-render";
+import { isOwnServerSecret, vouchedValue } from "../src/server/http/own-server";
 import { isValidRequestId, REQUEST_ID_HEADER } from "../src/server/http/request-id";
 
 export const MAX_URL_LENGTH = 8 * 1024;
@@ -24,11 +26,28 @@ function reject(req: IncomingMessage, res: ServerResponse, status: number, code:
   res.end(JSON.stringify({ code, message }));
 }
 
-/** The address the request really came from: a header only this server sets, never the client. */
-function recordPeer(req: IncomingMessage): void {
-  const address = req.socket.remoteAddress ?? "";
-  req.headers[PEER_ADDRESS_HEADER] = address.startsWith("::ffff:") ? address.slice(7) : address;
+function headerOf(req: IncomingMessage, name: string): string | null {
+  const value = req.headers[name];
+  return typeof value === "string" ? value : null;
 }
+
+/**
+ * The address the request really came from (the TCP peer, or what the proxies
+ * the deployment trusts say), signed so that no caller can set it. A page render
+ * this server makes for a visitor (server/document-render-request.ts) keeps the
+ * visitor's address, so the render's reads are charged to them.
+ */
+function recordClientAddress(req: IncomingMessage): void {
+  const carried = headerOf(req, CLIENT_ADDRESS_HEADER);
+  if (carried && isOwnServerSecret(headerOf(req, DOCUMENT_RENDER_HEADER)) && vouchedValue(carried)) return;
+  const address = req.socket.remoteAddress ?? "";
+  const peer = address.startsWith("::ffff:") ? address.slice(7) : address;
+  const resolved = resolveClientIp({ get: (name) => headerOf(req, name) }, peer);
+  req.headers[CLIENT_ADDRESS_HEADER] = vouchedClientAddress(resolved);
+}
+
+/** A host name or IPv4 address, or a bracketed IPv6 address, with an optional port. */
+const HOST_HEADER = /^(?:[a-z0-9_](?:[a-z0-9_.-]{0,252})|\[[0-9a-f:.]{2,45}\])(?::\d{1,5})?$/i;
 
 /** The caller's request id when it is well-formed, else a new one; on the request and the response. */
 function assignRequestId(req: IncomingMessage, res: ServerResponse): string {
@@ -65,9 +84,13 @@ function capBody(req: IncomingMessage, res: ServerResponse): boolean {
 
 /** Everything decided before Next.js sees a request; false when it has already been answered. */
 export function guardRequest(req: IncomingMessage, res: ServerResponse): boolean {
-  delete req.headers[PEER_ADDRESS_HEADER];
-  recordPeer(req);
+  recordClientAddress(req);
   assignRequestId(req, res);
+  const host = req.headers.host;
+  if (host !== undefined && !HOST_HEADER.test(host)) {
+    reject(req, res, 400, "BAD_REQUEST", "The Host header is not a host name.");
+    return false;
+  }
   if ((req.url ?? "").length > MAX_URL_LENGTH) {
     reject(req, res, 414, "URI_TOO_LONG", `The address is longer than ${MAX_URL_LENGTH / 1024} KiB.`);
     return false;

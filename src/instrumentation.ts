@@ -4,5 +4,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { refuseToStartWithoutProductionEnv } = await import("./server/startup-check");
     refuseToStartWithoutProductionEnv();
+    const { warnWhenClientAddressUnknown } = await import("./server/client-address-check");
+    warnWhenClientAddressUnknown();
   }
 }

@@ -18,9 +18,16 @@ export interface InstanceOptions {
   port: number;
   databaseUrl: string;
   env?: Record<string, string>;
+  /** `npm start`'s server (the default), or Next's own (`next start`) on the same build. */
+  server?: "npm-start" | "next-start";
 }
 
 const serverEntry = path.resolve("dist", "server.js");
+const nextEntry = path.resolve("node_modules", "next", "dist", "bin", "next");
+
+function commandFor(options: InstanceOptions): string[] {
+  return options.server === "next-start" ? [nextEntry, "start", "--port", String(options.port)] : [serverEntry];
+}
 
 async function waitForReady(baseURL: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -37,7 +44,7 @@ async function waitForReady(baseURL: string, child: ChildProcess, timeoutMs = 60
   throw new Error(`server on ${baseURL} did not become healthy`);
 }
 
-/** A production server (`npm start`'s server on the shared build) on its own port and database. */
+/** A production server (`npm start`'s, or `next start`) on the shared build, on its own port and database. */
 export async function startInstance(options: InstanceOptions): Promise<Instance> {
   const baseURL = `http://localhost:${options.port}`;
   let log = "";
@@ -46,7 +53,7 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
   const logFile = createWriteStream(path.join(serverLogDir, `instance-${options.port}.log`), { flags: "a" });
 
   async function launch(): Promise<void> {
-    child = spawn(process.execPath, [serverEntry], {
+    child = spawn(process.execPath, commandFor(options), {
       env: {
         ...process.env,
         ...e2eServerEnv,

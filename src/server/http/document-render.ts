@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { sameSecret } from "../security/same-secret";
+import { isOwnServerSecret, ownServerSecret } from "./own-server";
 
 /**
  * The production server's document cache (server/document-cache.ts) has Next.js
@@ -10,13 +10,14 @@ import { sameSecret } from "../security/same-secret";
 export const DOCUMENT_RENDER_HEADER = "x-storefront-document-render";
 export const DOCUMENT_NONCE_HEADER = "x-storefront-document-nonce";
 
-// On globalThis: the server and Next's bundles of the proxy are separate module graphs in one process.
-const store = globalThis as typeof globalThis & { __storefrontDocumentRenderSecret?: string };
-
-/** This process's secret for render requests (made on first use, never sent to a client). */
+/** This process's secret for render requests (never sent to a client). */
 export function documentRenderSecret(): string {
-  store.__storefrontDocumentRenderSecret ??= randomBytes(32).toString("base64");
-  return store.__storefrontDocumentRenderSecret;
+  return ownServerSecret();
+}
+
+/** True when the request is this process's own render (it carries the process's secret). */
+export function isDocumentRender(headers: Headers): boolean {
+  return isOwnServerSecret(headers.get(DOCUMENT_RENDER_HEADER));
 }
 
 /** A fresh CSP nonce: 18 random bytes in base64 (no padding). */
@@ -26,9 +27,7 @@ export function freshNonce(): string {
 
 /** The nonce a render request asks for, or null for any other request. */
 export function requestedRenderNonce(headers: Headers): string | null {
-  const secret = store.__storefrontDocumentRenderSecret;
-  const offered = headers.get(DOCUMENT_RENDER_HEADER);
-  if (!secret || !offered || !sameSecret(offered, secret)) return null;
+  if (!isDocumentRender(headers)) return null;
   const nonce = headers.get(DOCUMENT_NONCE_HEADER);
   return nonce && /^[A-Za-z0-9+/]{16,64}$/.test(nonce) ? nonce : null;
 }
