@@ -3,6 +3,7 @@ import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import { LRUCache } from "lru-cache";
 import { findSessionToken, sessionIdFromToken } from "../src/server/auth/session-cookie";
+import { CLIENT_ADDRESS_HEADER } from "../src/server/http/client-ip";
 import { DOCUMENT_RENDER_HEADER, freshNonce } from "../src/server/http/document-render";
 
 const gzipped = promisify(gzip);
@@ -26,6 +27,12 @@ const gzipped = promisify(gzip);
  * latest after `ttlMs`. Stock on a page older than a change is corrected in the
  * browser anyway: the page carries the outbox position it was read at, and its
  * live stream replays everything after it.
+ *
+ * A render is made on behalf of the visitor whose miss caused it, with their
+ * address, so its reads count against their rate limit and nobody else's. A
+ * render that failed part-way (a boundary that errored after the 200 went out)
+ * is never kept, and only the shop's own host names are cached: any other Host
+ * header is answered by Next.js and cannot push real pages out.
  */
 export interface DocumentCache {
   /** True when this request is answered from the cache (served, or rendered once and served). */
@@ -43,6 +50,8 @@ export interface RenderRequest {
   host: string;
   path: string;
   cookie: string | null;
+  /** The visitor's address as this server signed it (the CLIENT_ADDRESS_HEADER value), so the render is charged to them. */
+  client: string | null;
   nonce: string;
 }
 
@@ -54,6 +63,8 @@ export interface DocumentCacheOptions {
   ttlMs: number;
   /** The most the kept renders may hold, in bytes. */
   maxBytes: number;
+  /** The Host header values (lower case, with the port) of the shop's public address: no other is cached. */
+  hosts: readonly string[];
 }
 
 interface Rendered {
@@ -116,8 +127,9 @@ function join(parts: Buffer[], nonce: Buffer): Buffer {
 const NOT_A_DOCUMENT_VISIT = [DOCUMENT_RENDER_HEADER, "rsc", "next-action", "next-router-prefetch"];
 
 /** A document visit to a page kept for its kind of visitor; bearer tokens and Next's client router are not. */
-function isCachedDocumentRequest(req: IncomingMessage): boolean {
+function isCachedDocumentRequest(req: IncomingMessage, hosts: ReadonlySet<string>): boolean {
   if (req.method !== "GET" || req.headers.authorization !== undefined) return false;
+  if (!hosts.has((req.headers.host ?? "").toLowerCase())) return false;
   if (NOT_A_DOCUMENT_VISIT.some((name) => req.headers[name] !== undefined)) return false;
   const signedIn = findSessionToken(req.headers.cookie ?? null) !== null;
   return (signedIn ? SIGNED_IN_PAGE : ANONYMOUS_PAGE).test(req.url ?? "");
@@ -125,6 +137,14 @@ function isCachedDocumentRequest(req: IncomingMessage): boolean {
 
 function acceptsGzip(req: IncomingMessage): boolean {
   return /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
+}
+
+/**
+ * React marks a Suspense boundary that failed on the server with `<!--$!-->`
+ * and the error's digest: the page went out as a 200 but lacks that part.
+ */
+function holdsFailedBoundary(body: Buffer): boolean {
+  return body.includes("<!--$!-->") || body.includes(" data-dgst=");
 }
 
 function sizeOf(entry: Entry): number {
@@ -138,6 +158,7 @@ export function createDocumentCache(options: DocumentCacheOptions): DocumentCach
     ttl: options.ttlMs,
   });
   const rendering = new Map<string, Promise<Rendered | null>>();
+  const hosts = new Set(options.hosts.map((host) => host.toLowerCase()));
   let generation = 0;
   let active = false;
 
@@ -147,16 +168,18 @@ export function createDocumentCache(options: DocumentCacheOptions): DocumentCach
    * none once its session is not live: Next.js answers it (a sign-in redirect).
    */
   async function visitOf(req: IncomingMessage): Promise<Visit | null> {
-    const host = req.headers.host ?? "";
+    const host = (req.headers.host ?? "").toLowerCase();
     const path = req.url ?? "/";
+    const carried = req.headers[CLIENT_ADDRESS_HEADER];
+    const client = typeof carried === "string" ? carried : null;
     // A line break cannot occur in a header value or a request target.
     const page = `${host}\n${path}`;
     const session = findSessionToken(req.headers.cookie ?? null);
-    if (!session) return { key: page, state: "", request: { host, path, cookie: null } };
+    if (!session) return { key: page, state: "", request: { host, path, cookie: null, client } };
     const sessionId = await sessionIdFromToken(session);
     const state = sessionId ? await options.visitorState(sessionId) : null;
     if (!sessionId || state === null) return null;
-    return { key: `${sessionId}\n${page}`, state, request: { host, path, cookie: `${session.name}=${session.token}` } };
+    return { key: `${sessionId}\n${page}`, state, request: { host, path, cookie: `${session.name}=${session.token}`, client } };
   }
 
   async function render(visit: Visit): Promise<Rendered | null> {
@@ -167,6 +190,8 @@ export function createDocumentCache(options: DocumentCacheOptions): DocumentCach
     const policy = response.headers.get("content-security-policy");
     // A render that sets a cookie or came without our policy is not everyone's page: Next answers each request itself.
     if (response.headers.getSetCookie().length > 0 || !policy?.includes(`'nonce-${marker}'`)) return null;
+    // A page that failed (wholly, or in a boundary after the 200) is nobody's to share: Next answers each visit.
+    if ((response.status !== 200 && response.status !== 404) || holdsFailedBoundary(body)) return null;
     const headers: [string, string][] = [];
     for (const [name, value] of response.headers) if (!PER_RESPONSE_HEADERS.has(name)) headers.push([name, value]);
     const markerBytes = Buffer.from(marker);
@@ -194,7 +219,7 @@ export function createDocumentCache(options: DocumentCacheOptions): DocumentCach
   }
 
   return {
-    serves: (req) => active && isCachedDocumentRequest(req),
+    serves: (req) => active && isCachedDocumentRequest(req, hosts),
     answer: async (req, res, otherwise) => {
       // A visit that cannot be judged (the database away), a failed render or one that is not to be
       // shared: Next.js answers this request as it would any other.

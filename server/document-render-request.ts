@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { CLIENT_ADDRESS_HEADER } from "../src/server/http/client-ip";
 import {
   DOCUMENT_NONCE_HEADER,
   DOCUMENT_RENDER_HEADER,
@@ -18,11 +19,11 @@ function loopbackOf(server: http.Server): { host: string; port: number } {
 /**
  * Asks this very server (through Next.js and its proxy, like any visitor) for
  * a page as a visitor of `host` sees it (anonymous, or with their session
- * cookie and no other), with `nonce` as its CSP nonce. node:http rather than
+ * cookie and no other, and their address for rate limits), with `nonce` as its CSP nonce. node:http rather than
  * fetch: fetch may not set the Host header or a cookie.
  */
 export function renderThrough(server: http.Server) {
-  return ({ host, path, cookie, nonce }: RenderRequest): Promise<Response> =>
+  return ({ host, path, cookie, client, nonce }: RenderRequest): Promise<Response> =>
     new Promise((resolve, reject) => {
       const target = loopbackOf(server);
       const request = http.get(
@@ -37,6 +38,7 @@ export function renderThrough(server: http.Server) {
             [DOCUMENT_RENDER_HEADER]: documentRenderSecret(),
             [DOCUMENT_NONCE_HEADER]: nonce,
             ...(cookie ? { cookie } : {}),
+            ...(client ? { [CLIENT_ADDRESS_HEADER]: client } : {}),
           },
         },
         (response) => {

@@ -10,13 +10,16 @@
  */
 import http from "node:http";
 import next from "next";
+import { env } from "../src/env";
 import { visitorState } from "../src/server/auth/visitor-state";
 import { getDb } from "../src/server/db/client";
 import { apiAnswerHeaders } from "../src/server/http/api-answer-headers";
+import { ownServerSecret } from "../src/server/http/own-server";
 import { consoleErrorsThrough } from "../src/server/observability/console-errors";
 import { logger } from "../src/server/observability/logger";
 import { beginShutdown, runShutdownPhase } from "../src/server/runtime/lifecycle";
 import { answerApiRead, isDirectApiRead } from "./api-reads";
+import { cachedHosts } from "./cached-hosts";
 import { trackConnections } from "./connection-drain";
 import { createDocumentCache } from "./document-cache";
 import { followCatalogChanges } from "./document-cache-follower";
@@ -27,6 +30,8 @@ import { guardRequest } from "./request-guards";
 import { measureRequest } from "./request-metrics";
 import { settings } from "./settings";
 
+// Before Next.js starts: from now on, what this server vouches for (client addresses, renders) is recognised.
+ownServerSecret();
 limitHeapGrowth(settings.HEAP_GROWTH_PERCENT);
 // Next.js's own error reports go through the logger too: JSON, scrubbed like every other line.
 console.error = consoleErrorsThrough(logger);
@@ -65,6 +70,7 @@ const documents = createDocumentCache({
   visitorState: async (sessionId) => visitorState(await getDb(), sessionId),
   ttlMs: settings.DOCUMENT_CACHE_SECONDS * 1000,
   maxBytes: settings.DOCUMENT_CACHE_MEGABYTES * 1024 * 1024,
+  hosts: cachedHosts(env.AUTH_URL, settings.PORT),
 });
 const connections = trackConnections(server);
 server.keepAliveTimeout = 65_000;

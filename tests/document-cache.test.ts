@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { visitorState } from "@/server/auth/visitor-state";
 import { endSession } from "@/server/domain/sessions/sessions";
+import { CLIENT_ADDRESS_HEADER } from "@/server/http/client-ip";
 import { createDocumentCache, type DocumentCache, type RenderRequest } from "../server/document-cache";
 import { callerFor, createCustomer } from "./support/callers";
 import { createTestDatabase, type TestDatabase } from "./support/database";
@@ -34,16 +35,6 @@ function page(render: RenderRequest, text = "Catalog", init: ResponseInit = {}):
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  cache = createDocumentCache({
-    render: async (render) => {
-      renders.push(render);
-      await gate;
-      return answerWith(render);
-    },
-    visitorState: (sessionId) => visitorState(database.db, sessionId),
-    ttlMs: 60_000,
-    maxBytes: 1024 * 1024,
-  });
   server = http.createServer((req, res) => {
     if (cache.serves(req)) {
       void cache.answer(req, res, async () => {
@@ -57,6 +48,17 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  cache = createDocumentCache({
+    render: async (render) => {
+      renders.push(render);
+      await gate;
+      return answerWith(render);
+    },
+    visitorState: (sessionId) => visitorState(database.db, sessionId),
+    ttlMs: 60_000,
+    maxBytes: 1024 * 1024,
+    hosts: [new URL(origin).host],
+  });
 });
 
 afterAll(async () => {
@@ -151,6 +153,42 @@ describe("document cache", () => {
     expect((await get("/products/broken")).body).toBe("rendered by Next");
     cache.setActive(false);
     expect((await get("/")).response.headers.get("x-answered-by")).toBe("next");
+  });
+
+  it("never keeps a page whose boundary failed after the 200, nor shares one that failed outright", async () => {
+    answerWith = (render) =>
+      page(render, '<!--$!--><template data-dgst="1234567"></template><footer>Footer only</footer>');
+    expect((await get("/c/mugs")).body).toBe("rendered by Next");
+    expect((await get("/c/mugs")).body).toBe("rendered by Next");
+    expect(renders).toHaveLength(2);
+
+    answerWith = (render) => page(render, "Too many requests", { status: 500 });
+    expect((await get("/products/limited")).body).toBe("rendered by Next");
+    answerWith = (render) => page(render, "Whole again");
+    expect((await get("/c/mugs")).body).toContain("Whole again");
+    expect((await get("/c/mugs")).response.headers.get("x-document-cache")).toBe("hit");
+  });
+
+  it("caches the shop's own host only: any other Host header goes to Next and takes no room", async () => {
+    const answers = await Promise.all(
+      ["evil.example", "127.0.0.1:1", "a.example"].map(
+        (host) =>
+          new Promise<string | undefined>((resolve, reject) => {
+            const request = http.get(`${origin}/`, { headers: { host } }, (response) => {
+              response.resume();
+              response.on("end", () => resolve(response.headers["x-answered-by"] as string | undefined));
+            });
+            request.on("error", reject);
+          }),
+      ),
+    );
+    expect(answers).toEqual(["next", "next", "next"]);
+    expect(renders).toHaveLength(0);
+  });
+
+  it("renders on behalf of the visitor whose miss caused it, with the address the server signed for them", async () => {
+    await get("/products/for-ada", { [CLIENT_ADDRESS_HEADER]: "192.0.2.7 signature" });
+    expect(renders.map((render) => render.client)).toEqual(["192.0.2.7 signature"]);
   });
 
   it("gzips copies for clients that accept it", async () => {
