@@ -10,8 +10,8 @@ import { auditContext } from "../audit-context";
 import { recordAudit } from "../../domain/audit/record-audit";
 import { endAllSessions } from "../../domain/sessions/sessions";
 import { changePassword, hasPassword } from "../../domain/users/change-password";
-import { rateLimitPolicies } from "../../http/rate-limit/policies";
-import { protectedProcedure, rateLimit } from "../trpc";
+import { asPasswordAttempt } from "../password-attempts";
+import { protectedProcedure } from "../trpc";
 
 export const accountRouter = {
   me: protectedProcedure
@@ -47,13 +47,16 @@ export const accountRouter = {
       });
     }),
 
-  /** Checks the current password; every other session ends. Strictly rate limited per client address. */
+  /** Checks the current password (a wrong one counts as a failed sign-in); every other session ends. */
   changePassword: protectedProcedure
     .meta({ access: "update:account:own" })
-    .use(rateLimit(rateLimitPolicies.passwordChange, (ctx) => ctx.clientIp))
     .input(changePasswordInput)
     .output(z.object({ otherSessionsEnded: z.number().int() }))
-    .mutation(({ ctx, input }) => changePassword(ctx.db, auditContext(ctx), input, ctx.actor.sessionId)),
+    .mutation(({ ctx, input }) =>
+      asPasswordAttempt(ctx, ctx.actor.email, () =>
+        changePassword(ctx.db, auditContext(ctx), input, ctx.actor.sessionId),
+      ),
+    ),
 
   tokens: {
     /** Signed-in sessions only: a token cannot list, make or revoke tokens. */

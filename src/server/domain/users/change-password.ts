@@ -9,6 +9,16 @@ import { endAllSessions } from "../sessions/sessions";
 import { revokeAllApiTokens } from "../tokens/revoke-token";
 import { assertUncommonPassword } from "./sign-up";
 
+/** The password the caller typed as their current one is not it: a guess, counted like a failed sign-in. */
+export class WrongCurrentPassword extends DomainError {
+  constructor() {
+    const message = "Your current password is not right";
+    super("BAD_REQUEST", `Invalid input. currentPassword: ${message}`, {
+      issues: [{ path: "currentPassword", message }],
+    });
+  }
+}
+
 /** False for accounts made through an identity provider that never set a password. */
 export async function hasPassword(db: Db, userId: string): Promise<boolean> {
   const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).limit(1);
@@ -35,10 +45,7 @@ export async function changePassword(
     .limit(1);
   if (!user) throw new DomainError("NOT_FOUND", "We could not find your account.");
   if (user.passwordHash && !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    const message = "Your current password is not right";
-    throw new DomainError("BAD_REQUEST", `Invalid input. currentPassword: ${message}`, {
-      issues: [{ path: "currentPassword", message }],
-    });
+    throw new WrongCurrentPassword();
   }
   const passwordHash = await hashPassword(input.newPassword);
   return db.transaction(async (tx) => {

@@ -21,7 +21,6 @@ export const rateLimitPolicies = {
   signInFailuresPerAddress: { name: "sign-in-fail-address", limit: scaled(10), periodSeconds: 900 },
   signInFailuresPerAccountAndAddress: { name: "sign-in-fail-account-address", limit: scaled(10), periodSeconds: 60 },
   signInFailuresPerAccount: { name: "sign-in-fail-account", limit: scaled(300), periodSeconds: 3600 },
-  passwordChange: { name: "password-change", limit: scaled(10), periodSeconds: 3600 },
 } satisfies Record<string, RateLimitPolicy>;
 
 /** The loose tiers every procedure passes: null when configured off (0). */
