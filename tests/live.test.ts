@@ -1,14 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { createCaller } from "@/server/api/root";
+import { watchLiveness } from "@/server/api/stream-liveness";
 import { events, products } from "@/server/db/schema";
 import type { Actor } from "@/server/domain/actor";
+import { endSession } from "@/server/domain/sessions/sessions";
 import { createEventBus } from "@/server/events/bus";
 import { publishEvents } from "@/server/events/publish";
 import { pruneEvents } from "@/server/events/retention";
 import { EventStream } from "@/server/events/stream";
+import { logger } from "@/server/observability/logger";
 import { createTestDatabase, type TestDatabase } from "./support/database";
-import { callerFor, expectTrpcError } from "./support/callers";
+import { callerFor, expectTrpcError, testContext } from "./support/callers";
+import { sessionCookieFor } from "./support/sessions";
 import { APPROVED_CARD, DECLINED_CARD, insertCustomers, insertProduct } from "./support/shop-fixtures";
 import { Received, waitForSubscribers, type Tracked } from "./support/subscription";
 import { testEnv } from "./support/test-env";
@@ -43,6 +48,32 @@ async function open<I extends Tracked<unknown>>(start: (signal: AbortSignal) => 
     throw received.error ?? error;
   });
   return { received, close: () => controller.abort() };
+}
+
+/** How often the streams of `identifiedCaller` re-check their session or token. */
+const CHECK_MS = 50;
+
+/** A caller identified as in production, by a cookie or bearer token in `headers`, re-checked every CHECK_MS. */
+function identifiedCaller(headers: Headers, signal?: AbortSignal) {
+  return createCaller(testContext(database.db, { headers, livenessCheckMs: CHECK_MS }), { signal });
+}
+
+/**
+ * Resolves when the stream has ended by itself and rejects with what it ended
+ * with; fails if it is still open after `timeoutMs`, far beyond CHECK_MS but
+ * far short of SSE_MAX_DURATION_SECONDS.
+ */
+async function ending(received: { finished: Promise<void>; error: unknown }, timeoutMs = 5_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the stream was still open after ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    await Promise.race([received.finished, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+  if (received.error !== undefined) throw received.error;
 }
 
 describe("live.stock", () => {
@@ -257,6 +288,59 @@ describe("live.orders", () => {
     expect(resumed.received.items).toHaveLength(1);
     resumed.close();
   });
+
+  it("accepts no input at all, as from now on", async () => {
+    const alice = await customer();
+    const product = await insertProduct(database.db, { stock: 5 });
+    const { received, close } = await open((signal) => callerFor(database.db, alice, { signal }).live.orders());
+    const placed = await buy(alice, product.id);
+    const [paid] = await received.waitFor(1);
+    expect(paid?.data).toEqual({ kind: "order", orderId: placed.id, status: "paid" });
+    close();
+  });
+
+  it("ends with UNAUTHORIZED within a check once its session ends (sign-out)", async () => {
+    const alice = await customer();
+    const { cookie, sessionId } = await sessionCookieFor(database.db, alice.id);
+    const product = await insertProduct(database.db, { stock: 5 });
+    const bus = await database.getEventBus();
+    const before = bus.subscriberCount();
+    const { received } = await open((signal) => identifiedCaller(new Headers({ cookie }), signal).live.orders({}));
+    // Checks that find the session live leave the stream alone.
+    await new Promise((resolve) => setTimeout(resolve, CHECK_MS * 4));
+    const placed = await buy(alice, product.id);
+    const [paid] = await received.waitFor(1);
+    expect(paid?.data).toEqual({ kind: "order", orderId: placed.id, status: "paid" });
+
+    await endSession(database.db, sessionId);
+    const error = await expectTrpcError(ending(received), "UNAUTHORIZED");
+    expect(error.message).toBe("Your session has ended. Sign in again.");
+    await waitForSubscribers(bus, before);
+  });
+
+  it("ends with UNAUTHORIZED once the customer signs out everywhere", async () => {
+    const alice = await customer();
+    const { cookie } = await sessionCookieFor(database.db, alice.id);
+    const headers = new Headers({ cookie });
+    const { received } = await open((signal) => identifiedCaller(headers, signal).live.orders());
+    await identifiedCaller(headers).account.signOutEverywhere();
+    const error = await expectTrpcError(ending(received), "UNAUTHORIZED");
+    expect(error.message).toBe("Your session has ended. Sign in again.");
+  });
+
+  it("ends with UNAUTHORIZED once the API token it was opened with is revoked", async () => {
+    const owner = await customer();
+    const { token, summary } = await callerFor(database.db, owner).account.tokens.create({
+      name: "order watcher",
+      scopes: ["read"],
+      expiresInDays: 30,
+    });
+    const headers = new Headers({ authorization: `Bearer ${token}` });
+    const { received } = await open((signal) => identifiedCaller(headers, signal).live.orders({}));
+    await callerFor(database.db, owner).account.tokens.revoke({ id: summary.id });
+    const error = await expectTrpcError(ending(received), "UNAUTHORIZED");
+    expect(error.message).toMatch(/API token was revoked/);
+  });
 });
 
 describe("event bus", () => {
@@ -303,6 +387,30 @@ describe("event bus", () => {
     expect(bus.subscriberCount()).toBe(0);
   });
 
+  it("ends a stream with its signal's reason when that is an error of its own, then calls onEnd once", async () => {
+    const bus = await database.getEventBus();
+    const controller = new AbortController();
+    const onEnd = vi.fn();
+    const stream = new EventStream({
+      bus,
+      db: database.db,
+      filter: {},
+      lastEventId: null,
+      signal: controller.signal,
+      map: (item) => item,
+      onEnd,
+    });
+    const outcome = stream.next().then(
+      () => "an event",
+      (error: unknown) => error,
+    );
+    const why = new Error("the session ended");
+    controller.abort(why);
+    expect(await outcome).toBe(why);
+    await stream.return();
+    expect(onEnd).toHaveBeenCalledTimes(1);
+  });
+
   // PGlite listens in-process: there is no connection that could drop.
   const onPostgres = testEnv.TEST_DB_KIND === "postgres" ? it : () => undefined;
 
@@ -328,5 +436,54 @@ describe("event bus", () => {
     } finally {
       await bus.close();
     }
+  });
+});
+
+describe("stream liveness checks", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it("keeps a stream through a failed check and ends it at the first that finds the caller gone", async () => {
+    const warn = vi.spyOn(logger, "warn").mockImplementation(() => undefined);
+    const isLive = vi
+      .fn<() => Promise<boolean>>()
+      .mockRejectedValueOnce(new Error("connection refused"))
+      .mockResolvedValueOnce(true)
+      .mockResolvedValue(false);
+    const signedOut = new Error("signed out");
+    const watch = watchLiveness({
+      signal: new AbortController().signal,
+      everyMs: 1_000,
+      isLive,
+      ended: () => signedOut,
+    });
+
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(isLive).toHaveBeenCalledTimes(1);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(watch.signal.aborted).toBe(false);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(watch.signal.aborted).toBe(false);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(watch.signal.reason).toBe(signedOut);
+    expect(vi.getTimerCount()).toBe(0);
+    warn.mockRestore();
+  });
+
+  it("stops checking when the client leaves or the stream ends by itself", async () => {
+    const isLive = vi.fn(() => Promise.resolve(true));
+    const request = new AbortController();
+    const options = { everyMs: 1_000, isLive, ended: () => new Error("signed out") };
+    const left = watchLiveness({ ...options, signal: request.signal });
+    const ended = watchLiveness({ ...options, signal: new AbortController().signal });
+    expect(vi.getTimerCount()).toBe(2);
+
+    request.abort();
+    ended.stop();
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(isLive).not.toHaveBeenCalled();
+    expect(left.signal.reason).toMatchObject({ name: "AbortError" });
+    expect(ended.signal.aborted).toBe(false);
   });
 });

@@ -12,7 +12,8 @@ export const liveStockInput = z.object({
   lastEventId,
 });
 
-export const liveOrdersInput = z.object({ lastEventId });
+/** No input is the same as `{}`: events from now on. */
+export const liveOrdersInput = z.object({ lastEventId }).default({ lastEventId: null });
 
 /** Where the outbox stood: a page subscribes from here (as its lastEventId). */
 export const livePositionOutput = z.object({ lastEventId: z.string().regex(/^\d{1,15}$/) });

@@ -28,6 +28,8 @@ export interface ContextOptions {
   getEventBus: () => Promise<EventBus>;
   /** The app's rate limiter for this database unless a test gives its own. */
   rateLimiter?: RateLimiter;
+  /** How often a signed-in caller's open stream re-checks their session or token; tests shorten it. */
+  livenessCheckMs?: number;
 }
 
 function knownIdentity(options: ContextOptions): Promise<Identity | null> | undefined {
@@ -47,6 +49,7 @@ export function createContext(options: ContextOptions) {
     requestId: options.requestId ?? randomUUID(),
     getEventBus: options.getEventBus,
     rateLimiter: options.rateLimiter ?? rateLimiterFor(db),
+    livenessCheckMs: options.livenessCheckMs,
     /** Resolved on first use only, so a public catalog read never touches a cookie or token. */
     getActor(): Promise<Identity | null> {
       identity ??= resolveIdentity(db, headers);

@@ -15,10 +15,22 @@ export interface StreamOptions<T> {
   signal: AbortSignal;
   /** What the client receives for an item; null leaves the item out. */
   map: (item: StreamItem) => T | null;
+  /** Called once when the stream ends, however it ends: releases what was started alongside it. */
+  onEnd?: () => void;
 }
 
 function abortError(): DOMException {
   return new DOMException("The stream was ended", "AbortError");
+}
+
+/**
+ * Why an aborted stream ended: an error of the aborter's own (the caller's
+ * session ended) reaches the client as is; a plain abort or timeout (a
+ * DOMException) stays an AbortError, which the client resumes from.
+ */
+function abortReason(signal: AbortSignal): unknown {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error && !(reason instanceof DOMException) ? reason : abortError();
 }
 
 /**
@@ -31,6 +43,8 @@ function abortError(): DOMException {
  * each generator layer would add promises to every delivery. It ends with an
  * AbortError when the client leaves or the bus closes, which tells the SSE
  * client to reconnect (to this or another instance) rather than to stop.
+ * When the signal aborts with an error of its own (the caller's session
+ * ended), it ends with that error, which the client shows and does not retry.
  */
 export class EventStream<T> implements AsyncIterableIterator<T>, BusSubscriber {
   private readonly ready: T[] = [];
@@ -42,7 +56,7 @@ export class EventStream<T> implements AsyncIterableIterator<T>, BusSubscriber {
   private finished = false;
   private started = false;
   private readonly unsubscribe: () => void;
-  private readonly onAbort = () => this.fail(abortError());
+  private readonly onAbort = () => this.fail(abortReason(this.options.signal));
 
   constructor(private readonly options: StreamOptions<T>) {
     // Subscribe before anything is read from the table, so nothing committed meanwhile is missed.
@@ -134,10 +148,12 @@ export class EventStream<T> implements AsyncIterableIterator<T>, BusSubscriber {
   }
 
   private end(): void {
+    if (this.finished) return;
     this.finished = true;
     this.waiting = null;
     this.ready.length = 0;
     this.unsubscribe();
     this.options.signal.removeEventListener("abort", this.onAbort);
+    this.options.onEnd?.();
   }
 }

@@ -2,6 +2,7 @@ import { tracked, type TRPCRouterRecord } from "@trpc/server";
 import { noInput } from "@/lib/contracts/common";
 import { liveOrdersInput, livePositionOutput, liveStockInput } from "@/lib/contracts/live";
 import { EventStream, type StreamItem } from "../../events/stream";
+import { whileSignedIn } from "../stream-liveness";
 import { protectedProcedure, publicProcedure } from "../trpc";
 
 function refresh(item: Extract<StreamItem, { kind: "refresh" }>) {
@@ -39,17 +40,21 @@ export const liveRouter = {
       });
     }),
 
-  /** Customers: status changes of their own orders only; resumable. */
+  /** Customers: status changes of their own orders only; resumable; ends when their session or token does. */
   orders: protectedProcedure
     .meta({ access: "read:order:own" })
     .input(liveOrdersInput)
     .subscription(async ({ ctx, input, signal }) => {
+      const bus = await ctx.getEventBus();
+      // Checks start last: nothing may fail between them and the stream that stops them.
+      const caller = whileSignedIn(ctx, signal ?? new AbortController().signal);
       return new EventStream({
-        bus: await ctx.getEventBus(),
+        bus,
         db: ctx.db,
         filter: { topics: ["order.status"], ownerId: ctx.actor.id },
         lastEventId: input.lastEventId,
-        signal: signal ?? new AbortController().signal,
+        signal: caller.signal,
+        onEnd: caller.stop,
         map: (item) => {
           if (item.kind === "refresh") return refresh(item);
           if (item.event.topic !== "order.status") return null;
