@@ -10,6 +10,19 @@ test("the home page arrives with its products: no data request on first load", a
   expect(trpcRequests).toEqual([]);
 });
 
+test("a page whose data was read a while before it arrives is not fetched again on first load", async ({ page }) => {
+  // A cached copy is up to DOCUMENT_CACHE_SECONDS old when it arrives, and a visitor's clock may run
+  // ahead of the server's: either way the data the page brings must count as fresh, not stale.
+  await page.clock.setSystemTime(Date.now() + 5 * 60_000);
+  const trpcRequests = recordTrpcRequests(page);
+  for (const path of ["/", "/products/weekender-duffel", "/c/kitchen"]) {
+    await page.goto(path);
+    await expect(page.getByTestId("product-card").or(page.getByTestId("product-price")).first()).toBeVisible();
+    await page.waitForLoadState("networkidle");
+  }
+  expect(trpcRequests).toEqual([]);
+});
+
 test("load more appends the next page", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByTestId("product-card")).toHaveCount(12);

@@ -1,12 +1,13 @@
 import "server-only";
 
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { dehydrate } from "@tanstack/react-query";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { headers } from "next/headers";
 import { cache, type ReactNode } from "react";
 import { appRouter } from "@/server/api/root";
 import { createRequestContext } from "@/server/api/request-context";
 import { getCurrentActor } from "@/server/auth/current-actor";
+import { FreshHydrationBoundary } from "./fresh-hydration";
 import { makeQueryClient } from "./query-client";
 
 /** One query client and one context per server request. */
@@ -25,7 +26,7 @@ export const trpc = createTRPCOptionsProxy({
 
 /** Sends everything prefetched in this request to the client's React Query cache. */
 export function HydrateClient({ children }: { children: ReactNode }) {
-  return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
+  return <FreshHydrationBoundary state={dehydrate(getQueryClient())}>{children}</FreshHydrationBoundary>;
 }
 
 /**
