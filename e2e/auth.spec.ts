@@ -21,6 +21,9 @@ test("sign up, sign out, sign in again", async ({ page }) => {
   await page.getByLabel("Password").fill("a long password");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByTestId("signed-in-as")).toContainText("Erin Example");
+  // The browser is now one that signed in before: an httpOnly note that keeps it out of a lockout.
+  const note = (await page.context().cookies()).find((cookie) => cookie.name === "storefront-device");
+  expect(note).toMatchObject({ httpOnly: true, sameSite: "Lax" });
 });
 
 test("a wrong password and an unknown email get the same message", async ({ page }) => {

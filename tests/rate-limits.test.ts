@@ -2,6 +2,12 @@ import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  DEVICE_COOKIE,
+  DEVICE_COOKIE_MAX_AGE_SECONDS,
+  deviceNoteFor,
+  trustedDeviceFor,
+} from "@/server/auth/trusted-device";
+import {
   assertSignInAllowed,
   createRateLimiter,
   RateLimitExceeded,
@@ -193,6 +199,40 @@ describe("sign-in failure budgets", () => {
     const ceiling = rateLimitPolicies.signInFailuresPerAccount.limit;
     for (let attempt = 0; attempt < ceiling; attempt++) await fail(limits, email, `10.1.${attempt % 250}.${attempt}`);
     await expect(fail(limits, email, "198.51.100.5")).rejects.toBeInstanceOf(RateLimitExceeded);
+  });
+
+  it("lets a device that signed in before through while guessers from many networks hold the account's budget", async () => {
+    const limits = limiter();
+    const email = "locked@example.test";
+    const ceiling = rateLimitPolicies.signInFailuresPerAccount.limit;
+    for (let attempt = 0; attempt < ceiling; attempt++) {
+      await fail(limits, email, `2001:db8:${Math.floor(attempt / 5).toString(16)}:1::${attempt}`);
+    }
+    // From a network nobody guessed from, a browser new to the account is refused; the owner's own is not.
+    await expect(fail(limits, email, "198.51.100.77")).rejects.toBeInstanceOf(RateLimitExceeded);
+    const device = trustedDeviceFor(`${DEVICE_COOKIE}=${deviceNoteFor(email)}`, email);
+    expect(device).not.toBeNull();
+    await expect(assertSignInAllowed(limits, email, "198.51.100.77", device)).resolves.toBeUndefined();
+    // The device's own budget stops guessing by whoever copied its cookie.
+    for (let attempt = 0; attempt < rateLimitPolicies.signInFailuresPerDevice.limit; attempt++) {
+      await spendSignInAttempt(limits, email, `192.0.2.${attempt}`, device);
+    }
+    await expect(spendSignInAttempt(limits, email, "192.0.2.200", device)).rejects.toBeInstanceOf(RateLimitExceeded);
+  });
+
+  it("trusts only a device note this server made for this account, and not forever", () => {
+    const email = "owner@example.test";
+    const cookie = (value: string) => `theme=dark; ${DEVICE_COOKIE}=${value}`;
+    const note = deviceNoteFor(email);
+    expect(trustedDeviceFor(cookie(note), email)).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(trustedDeviceFor(cookie(note), "someone.else@example.test")).toBeNull();
+    const [payload = "", signature = ""] = note.split(".");
+    const forged = Buffer.from(JSON.stringify({ email, device: "mine", issuedAt: Date.now() })).toString("base64url");
+    expect(trustedDeviceFor(cookie(`${forged}.${signature}`), email)).toBeNull();
+    expect(trustedDeviceFor(cookie(`${payload}.${signature}x`), email)).toBeNull();
+    const old = deviceNoteFor(email, Date.now() - (DEVICE_COOKIE_MAX_AGE_SECONDS + 1) * 1000);
+    expect(trustedDeviceFor(cookie(old), email)).toBeNull();
+    expect(trustedDeviceFor(null, email)).toBeNull();
   });
 
   it("a refused attempt takes nothing from the account's other budgets", async () => {

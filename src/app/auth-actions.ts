@@ -1,10 +1,13 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { cookies, headers } from "next/headers";
 import { z } from "zod";
 import { signInInput } from "@/lib/contracts/account";
 import { safeRedirectPath } from "@/lib/safe-redirect";
+import { env } from "@/env";
 import { signIn, signOut } from "@/server/auth/auth";
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SECONDS, deviceNoteFor } from "@/server/auth/trusted-device";
 
 export interface SignInState {
   error?: string;
@@ -19,12 +22,36 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
     await signIn("credentials", { ...parsed.data, redirectTo: safeRedirectPath(form.get("callbackUrl")) });
     return {};
   } catch (error) {
-    if (!(error instanceof AuthError)) throw error;
+    if (!(error instanceof AuthError)) {
+      if (isRedirect(error)) await rememberDevice(parsed.data.email);
+      throw error;
+    }
     const rateLimited = "code" in error && error.code === "rate_limited";
     return {
-      error: rateLimited ? "Too many sign-in attempts. Wait a few minutes and try again." : "Wrong email or password.",
+      error: rateLimited
+        ? "Too many sign-in attempts. Wait a few minutes and try again, or sign in from a device you have used here before."
+        : "Wrong email or password.",
     };
   }
+}
+
+/** Next's redirect, which signIn throws on success. */
+function isRedirect(error: unknown): boolean {
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  return typeof digest === "string" && digest.startsWith("NEXT_REDIRECT");
+}
+
+/** This browser has now signed in to the account: its failed sign-ins get a budget of their own from now on. */
+async function rememberDevice(email: string): Promise<void> {
+  const forwarded = (await headers()).get("x-forwarded-proto");
+  const secure = forwarded === "https" || Boolean(env.AUTH_URL?.startsWith("https:"));
+  (await cookies()).set(DEVICE_COOKIE, deviceNoteFor(email), {
+    path: "/",
+    maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
+    httpOnly: true,
+    sameSite: "lax",
+    secure,
+  });
 }
 
 export async function signOutAction(): Promise<void> {

@@ -5,6 +5,7 @@ import { clientIpFrom } from "../http/client-ip";
 import { rateLimiterFor } from "../http/rate-limit/app-limiter";
 import { assertSignInAllowed, RateLimitExceeded } from "../http/rate-limit/limiter";
 import { handlers } from "./auth";
+import { deviceCookieHeader, deviceNoteFor, trustedDeviceFor } from "./trusted-device";
 
 /** The email a credentials sign-in posts, when it posts a usable one. */
 async function postedEmail(request: NextRequest): Promise<string | null> {
@@ -25,8 +26,9 @@ export async function handleAuthPost(request: NextRequest): Promise<Response> {
   if (request.nextUrl.pathname.endsWith("/callback/credentials")) {
     const email = await postedEmail(request);
     if (email) {
+      const device = trustedDeviceFor(request.headers.get("cookie"), email);
       try {
-        await assertSignInAllowed(rateLimiterFor(await getDb()), email, clientIpFrom(request.headers));
+        await assertSignInAllowed(rateLimiterFor(await getDb()), email, clientIpFrom(request.headers), device);
       } catch (error) {
         if (!(error instanceof RateLimitExceeded)) throw error;
         return Response.json(
@@ -38,7 +40,20 @@ export async function handleAuthPost(request: NextRequest): Promise<Response> {
           { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } },
         );
       }
+      const response = await handlers.POST(request);
+      if (startsSession(response)) {
+        const secure = request.nextUrl.protocol === "https:";
+        response.headers.append("set-cookie", deviceCookieHeader(deviceNoteFor(email), secure));
+      }
+      return response;
     }
   }
   return handlers.POST(request);
+}
+
+/** True when Auth.js answered with a new session cookie: the sign-in succeeded. */
+function startsSession(response: Response): boolean {
+  return response.headers
+    .getSetCookie()
+    .some((cookie) => /^(__Secure-)?authjs\.session-token(\.\d+)?=[^;]/.test(cookie));
 }

@@ -62,9 +62,14 @@ export function createRateLimiter(shared: RateLimitStore, local: RateLimitStore)
 }
 
 /** Refuses a sign-in attempt (password or token) that the failure budgets no longer allow, spending nothing. */
-export async function assertSignInAllowed(limiter: RateLimiter, email: string, clientIp: string): Promise<void> {
+export async function assertSignInAllowed(
+  limiter: RateLimiter,
+  email: string,
+  clientIp: string,
+  device: string | null = null,
+): Promise<void> {
   const verdicts = await Promise.allSettled(
-    signInBuckets(email, clientIp).map(([policy, subject]) => limiter.check(policy, subject)),
+    signInBuckets(email, clientIp, device).map(([policy, subject]) => limiter.check(policy, subject)),
   );
   const refusals = verdicts.flatMap((verdict) =>
     verdict.status === "rejected" && verdict.reason instanceof RateLimitExceeded ? [verdict.reason] : [],
@@ -73,13 +78,19 @@ export async function assertSignInAllowed(limiter: RateLimiter, email: string, c
     throw new RateLimitExceeded(Math.max(...refusals.map((refusal) => refusal.retryAfterSeconds)));
 }
 
-/** The three failure budgets a sign-in attempt spends from, with their subjects. */
-function signInBuckets(email: string, clientIp: string): [RateLimitPolicy, string][] {
+/**
+ * The three failure budgets a sign-in attempt spends from, with their subjects.
+ * From a browser that signed in to the account before (`device`), its own
+ * budget stands in for the account's, which guessers elsewhere may have spent.
+ */
+function signInBuckets(email: string, clientIp: string, device: string | null): [RateLimitPolicy, string][] {
   const address = rateLimitAddress(clientIp);
   return [
     [rateLimitPolicies.signInFailuresPerAddress, address],
     [rateLimitPolicies.signInFailuresPerAccountAndAddress, `${email}|${address}`],
-    [rateLimitPolicies.signInFailuresPerAccount, email],
+    device
+      ? [rateLimitPolicies.signInFailuresPerDevice, `${email}|${device}`]
+      : [rateLimitPolicies.signInFailuresPerAccount, email],
   ];
 }
 
@@ -90,8 +101,13 @@ function signInBuckets(email: string, clientIp: string): [RateLimitPolicy, strin
  * attempt took from the others is given back. A correct password gives the
  * attempt back afterwards (`refundSignInAttempt`), so only failures count.
  */
-export async function spendSignInAttempt(limiter: RateLimiter, email: string, address: string): Promise<void> {
-  const buckets = signInBuckets(email, address);
+export async function spendSignInAttempt(
+  limiter: RateLimiter,
+  email: string,
+  address: string,
+  device: string | null = null,
+): Promise<void> {
+  const buckets = signInBuckets(email, address, device);
   const verdicts = await Promise.allSettled(buckets.map(([policy, subject]) => limiter.consume(policy, subject)));
   const refusals = verdicts.flatMap((verdict) =>
     verdict.status === "rejected" && verdict.reason instanceof RateLimitExceeded ? [verdict.reason] : [],
@@ -110,6 +126,11 @@ export async function spendSignInAttempt(limiter: RateLimiter, email: string, ad
 }
 
 /** A sign-in attempt that succeeded: it gives back what `spendSignInAttempt` took. */
-export async function refundSignInAttempt(limiter: RateLimiter, email: string, address: string): Promise<void> {
-  await Promise.all(signInBuckets(email, address).map(([policy, subject]) => limiter.refund(policy, subject)));
+export async function refundSignInAttempt(
+  limiter: RateLimiter,
+  email: string,
+  address: string,
+  device: string | null = null,
+): Promise<void> {
+  await Promise.all(signInBuckets(email, address, device).map(([policy, subject]) => limiter.refund(policy, subject)));
 }

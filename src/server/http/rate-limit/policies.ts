@@ -21,6 +21,8 @@ export const rateLimitPolicies = {
   signInFailuresPerAddress: { name: "sign-in-fail-address", limit: scaled(10), periodSeconds: 900 },
   signInFailuresPerAccountAndAddress: { name: "sign-in-fail-account-address", limit: scaled(10), periodSeconds: 60 },
   signInFailuresPerAccount: { name: "sign-in-fail-account", limit: scaled(300), periodSeconds: 3600 },
+  /** A browser that signed in to the account before: its own budget instead of the account's (trusted-device.ts). */
+  signInFailuresPerDevice: { name: "sign-in-fail-device", limit: scaled(10), periodSeconds: 900 },
 } satisfies Record<string, RateLimitPolicy>;
 
 /** The loose tiers every procedure passes: null when configured off (0). */
