@@ -63,6 +63,16 @@ const everyone: Record<string, Rule> = {
     // A wrong current password: access is granted, the change refused, no session ends.
     call: (caller) => caller.account.changePassword({ currentPassword: "not it", newPassword: "a brand new password" }),
   },
+  "account.signInMethods.list": { access: "manage:session:own", call: (caller) => caller.account.signInMethods.list() },
+  "account.signInMethods.confirmLink": {
+    access: "manage:session:own",
+    // A wrong password: access is granted, the confirmation refused.
+    call: (caller) => caller.account.signInMethods.confirmLink({ currentPassword: "not it" }),
+  },
+  "account.signInMethods.unlink": {
+    access: "manage:session:own",
+    call: (caller) => caller.account.signInMethods.unlink({ provider: "github" }),
+  },
   "account.tokens.list": { access: "manage:token:own", call: (caller) => caller.account.tokens.list() },
   "account.tokens.create": {
     access: "manage:token:own",

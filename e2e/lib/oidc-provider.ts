@@ -9,6 +9,10 @@ export const OIDC_PEOPLE = {
   sam: { email: "Shopper@Storefront.TEST", email_verified: true, name: "Sam via SSO" },
   // Same address as the demo admin, but the provider has not verified it: refused.
   mallory: { email: "admin@storefront.test", email_verified: false, name: "Mallory" },
+  // Verified, with an address no shop account has: linked to a signed-in account from its account page.
+  lee: { email: "lee.oidc@example.test", email_verified: true, name: "Lee via SSO" },
+  // An attacker's own provider account, offered while a victim's cookie is in the browser.
+  eve: { email: "eve.oidc@example.test", email_verified: true, name: "Eve" },
 } as const;
 
 type Person = keyof typeof OIDC_PEOPLE;

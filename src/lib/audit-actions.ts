@@ -10,6 +10,8 @@ export const auditActions = [
   "user.enabled",
   "account.password_changed",
   "account.signed_out_everywhere",
+  "account.sign_in_linked",
+  "account.sign_in_unlinked",
   "auth.signed_in",
   "auth.sign_in_failed",
   "token.created",
@@ -29,6 +31,8 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "user.enabled": "Account enabled",
   "account.password_changed": "Password changed",
   "account.signed_out_everywhere": "Signed out everywhere",
+  "account.sign_in_linked": "Sign-in method linked",
+  "account.sign_in_unlinked": "Sign-in method removed",
   "auth.signed_in": "Signed in",
   "auth.sign_in_failed": "Sign-in failed",
   "token.created": "API token created",
@@ -41,6 +45,9 @@ export const signInFailureReasons = [
   "rate_limited",
   "unverified_email",
   "account_disabled",
+  "session_ended",
+  "link_not_confirmed",
+  "account_exists",
 ] as const;
 
 export type SignInFailureReason = (typeof signInFailureReasons)[number];
@@ -50,4 +57,7 @@ export const signInFailureLabels: Record<SignInFailureReason, string> = {
   rate_limited: "too many attempts",
   unverified_email: "the identity provider had not verified the email",
   account_disabled: "the account is disabled",
+  session_ended: "the browser's session had ended (signed out, or ended by a password change)",
+  link_not_confirmed: "linking a provider to a signed-in account without a recent password check",
+  account_exists: "an account with that email exists and its address is not verified",
 };

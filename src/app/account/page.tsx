@@ -1,16 +1,27 @@
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { SignInMethods } from "@/components/account/sign-in-methods";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
 import { TokenManager } from "@/components/account/token-manager";
+import { enabledIdentityProviders } from "@/server/auth/identity-providers";
 import { requireActor } from "@/server/auth/require-actor";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 
 export const metadata = { title: "Your account" };
 
-export default async function AccountPage() {
+// What a refused provider link reports back (?error=…).
+const linkErrors: Record<string, string> = {
+  LinkNotConfirmed:
+    "That provider account was not linked: confirm your password below first, then link it within ten minutes.",
+};
+
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ error?: string | string[] }> }) {
   const actor = await requireActor("/account");
+  const { error } = await searchParams;
+  const linkError = linkErrors[Array.isArray(error) ? (error[0] ?? "") : (error ?? "")] ?? null;
   const [{ hasPassword }] = await Promise.all([
     getQueryClient().fetchQuery(trpc.account.me.queryOptions()),
     getQueryClient().prefetchQuery(trpc.account.tokens.list.queryOptions()),
+    getQueryClient().prefetchQuery(trpc.account.signInMethods.list.queryOptions()),
   ]);
   return (
     <HydrateClient>
@@ -35,6 +46,7 @@ export default async function AccountPage() {
         <ChangePasswordForm hasPassword={hasPassword} />
         <SignOutEverywhere />
       </section>
+      <SignInMethods available={enabledIdentityProviders()} linkError={linkError} />
       <TokenManager isAdmin={actor.role === "admin"} />
     </HydrateClient>
   );

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ProviderButtons } from "@/components/auth/provider-buttons";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { signOutAction } from "@/app/auth-actions";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { enabledIdentityProviders } from "@/server/auth/identity-providers";
@@ -16,6 +17,10 @@ interface SignInPageProps {
 const providerErrors: Record<string, string> = {
   AccessDenied: "That account could not be used: its email address is not verified, or the account is disabled.",
   OAuthAccountNotLinked: "That email address belongs to another account. Sign in with your password first.",
+  AccountExists:
+    "An account with that email address already exists. Sign in with your password, then link the provider on your account page.",
+  SessionEnded:
+    "This browser still holds a session that has ended. Clear it, then sign in again before linking a provider.",
   Configuration: "Sign-in with that provider is not working right now. Try again later or use your password.",
 };
 
@@ -33,6 +38,13 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
         <p className="notice notice--error" data-testid="provider-error">
           {providerError}
         </p>
+      ) : null}
+      {errorCode === "SessionEnded" ? (
+        <form action={signOutAction}>
+          <button type="submit" className="button button--secondary">
+            Clear the ended session
+          </button>
+        </form>
       ) : null}
       <SignInForm callbackUrl={callbackUrl} />
       <ProviderButtons providers={enabledIdentityProviders()} callbackUrl={callbackUrl} />

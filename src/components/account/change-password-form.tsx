@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { FieldError } from "@/components/forms/field-error";
 import { fieldErrorsFromIssues, fieldErrorsFromZod, type FieldErrors } from "@/components/forms/field-errors";
@@ -12,10 +12,14 @@ type Field = "currentPassword" | "newPassword";
 
 export function ChangePasswordForm({ hasPassword }: { hasPassword: boolean }) {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { data: methods } = useSuspenseQuery(trpc.account.signInMethods.list.queryOptions());
+  const linkedNames = methods.providers.map((provider) => provider.name);
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
   const change = useMutation(
     trpc.account.changePassword.mutationOptions({
       onError: (error) => setErrors(fieldErrorsFromIssues<Field>(error.data?.issues)),
+      onSuccess: () => queryClient.invalidateQueries(trpc.account.signInMethods.list.queryFilter()),
     }),
   );
 
@@ -26,6 +30,7 @@ export function ChangePasswordForm({ hasPassword }: { hasPassword: boolean }) {
     const parsed = changePasswordInput.safeParse({
       currentPassword: form.get("currentPassword") ?? "",
       newPassword: form.get("newPassword"),
+      keepSignInMethods: form.get("keepSignInMethods") === "on",
     });
     if (!parsed.success) return setErrors(fieldErrorsFromZod<Field>(parsed.error));
     setErrors({});
@@ -43,6 +48,9 @@ export function ChangePasswordForm({ hasPassword }: { hasPassword: boolean }) {
             Password changed.{" "}
             {change.data.otherSessionsEnded > 0
               ? `You were signed out on ${change.data.otherSessionsEnded} other ${change.data.otherSessionsEnded === 1 ? "device" : "devices"}.`
+              : null}{" "}
+            {change.data.signInMethodsRemoved.length > 0
+              ? `Linked sign-in removed: ${change.data.signInMethodsRemoved.length === 1 ? "one provider" : `${change.data.signInMethodsRemoved.length} providers`}.`
               : null}
           </p>
         ) : null}
@@ -83,6 +91,18 @@ export function ChangePasswordForm({ hasPassword }: { hasPassword: boolean }) {
         )}
         <FieldError id="newPassword-error" messages={errors.newPassword} />
       </div>
+      {linkedNames.length > 0 ? (
+        <div className="field">
+          <label className="checkbox">
+            <input name="keepSignInMethods" type="checkbox" aria-describedby="keep-hint" />
+            <span>Keep signing in with {linkedNames.join(" and ")}</span>
+          </label>
+          <p id="keep-hint" className="field__hint">
+            Unticked, they are removed with the old password: if someone else had your account, any provider they linked
+            goes too.
+          </p>
+        </div>
+      ) : null}
       <button type="submit" className="button" disabled={change.isPending}>
         {change.isPending ? "Saving…" : "Change password"}
       </button>

@@ -34,6 +34,35 @@ export const signInInput = z.object({
 export const changePasswordInput = z.object({
   currentPassword: z.string().max(128, "Password must be at most 128 characters"),
   newPassword: newPasswordSchema,
+  /**
+   * Linked identity providers stay only when the caller says so: a password
+   * changed because the account was taken over must not leave a provider the
+   * intruder linked.
+   */
+  keepSignInMethods: z.boolean().default(false),
+});
+
+/** The identity providers that can be linked, by the ids Auth.js knows them by. */
+export const providerIds = ["github", "oidc"] as const;
+
+export const signInMethods = z
+  .object({
+    hasPassword: z.boolean(),
+    providers: z.array(
+      z.object({
+        provider: z.string().meta({ description: "The identity provider's id, e.g. github or oidc." }),
+        name: z.string().meta({ description: "The provider's name as the shop shows it." }),
+      }),
+    ),
+  })
+  .meta({ id: "SignInMethods", description: "How the account can sign in: a password and linked providers." });
+
+export const unlinkSignInInput = z.object({
+  provider: z.string().min(1, "Name a provider").max(50, "Unknown provider"),
+});
+
+export const confirmLinkInput = z.object({
+  currentPassword: z.string().min(1, "Enter your password").max(128, "Password must be at most 128 characters"),
 });
 
 export type ChangePasswordInput = z.infer<typeof changePasswordInput>;

@@ -6,8 +6,13 @@ import { env, isProduction } from "@/env";
 import { signInInput } from "@/lib/contracts/account";
 import { getDb } from "../db/client";
 import { accounts, users, type UserRole } from "../db/schema";
-import { recordSignIn } from "../domain/audit/record-audit";
+import type { SignInFailureReason } from "@/lib/audit-actions";
+import type { Db } from "../db/types";
+import type { Actor } from "../domain/actor";
+import { recordAudit, recordSignIn } from "../domain/audit/record-audit";
+import { liveSessionOf } from "../domain/sessions/live-session";
 import { endSession, SESSION_LIFETIME_MS, startSession } from "../domain/sessions/sessions";
+import { spendLinkConfirmation } from "../domain/sign-in-methods/link-confirmation";
 import { verifyCredentials } from "../domain/users/verify-credentials";
 import { clientIpFrom } from "../http/client-ip";
 import { rateLimiterFor } from "../http/rate-limit/app-limiter";
@@ -15,6 +20,9 @@ import { RateLimitExceeded, refundSignInAttempt, spendSignInAttempt } from "../h
 import { logger } from "../observability/logger";
 import { identityFromSession } from "./identity";
 import { identityProviders } from "./identity-providers";
+import { judgeProviderSignIn } from "./provider-sign-in";
+import { trustedDeviceFor } from "./trusted-device";
+import { findSessionToken } from "./session-cookie";
 import { getAuthSecret } from "./secret";
 
 declare module "next-auth" {
@@ -53,15 +61,16 @@ async function authorize(raw: Partial<Record<string, unknown>>, request: Request
   const db = await getDb();
   const limiter = rateLimiterFor(db);
   const origin = originOf(request);
+  const device = trustedDeviceFor(request.headers.get("cookie"), email);
   try {
-    await spendSignInAttempt(limiter, email, origin.clientIp);
+    await spendSignInAttempt(limiter, email, origin.clientIp, device);
   } catch (error) {
     if (!(error instanceof RateLimitExceeded)) throw error;
     await recordSignIn(db, { email, userId: null, outcome: "rate_limited" }, origin);
     throw new RateLimitedSignIn();
   }
   const user = await verifyCredentials(db, parsed.data);
-  if (user) await refundSignInAttempt(limiter, email, origin.clientIp);
+  if (user) await refundSignInAttempt(limiter, email, origin.clientIp, device);
   await recordSignIn(
     db,
     { email, userId: user?.id ?? null, outcome: user ? "signed_in" : "wrong_credentials" },
@@ -73,30 +82,47 @@ async function authorize(raw: Partial<Record<string, unknown>>, request: Request
 // Refusals a visitor causes (an unlinked or unverified identity-provider account) are not server errors.
 const EXPECTED_REFUSALS = new Set(["AccessDenied", "OAuthAccountNotLinked", "CredentialsSignin"]);
 
-/** An identity-provider sign-in: only a verified email, and never into a disabled account. Refusals are audited. */
+/** Where a refused provider sign-in sends the browser: a page that says why (AccessDenied: Auth.js's own). */
+const refusalPages: Partial<Record<SignInFailureReason, string>> = {
+  session_ended: "/sign-in?error=SessionEnded",
+  account_exists: "/sign-in?error=AccountExists",
+  link_not_confirmed: "/account?error=LinkNotConfirmed",
+};
+
+/**
+ * An identity-provider sign-in, judged before Auth.js signs anyone in or links
+ * anything (./provider-sign-in.ts). Every outcome is audited; a brand-new
+ * account has no row yet, so its first sign-in is recorded without an actor id.
+ */
 async function allowProviderSignIn(
+  account: { provider: string; providerAccountId: string },
   profile: { email?: unknown; email_verified?: unknown } | undefined,
+  request: Request | undefined,
   origin: RequestOrigin,
-) {
+): Promise<boolean | string> {
   const email = typeof profile?.email === "string" ? profile.email.toLowerCase() : null;
   const db = await getDb();
-  if (!email || profile?.email_verified !== true) {
-    await recordSignIn(db, { email, userId: null, outcome: "unverified_email" }, origin);
-    return false;
-  }
-  const [existing] = await db
-    .select({ id: users.id, disabledAt: users.disabledAt })
+  const verdict = await judgeProviderSignIn(db, {
+    provider: account.provider,
+    providerAccountId: account.providerAccountId,
+    email,
+    emailVerified: profile?.email_verified === true,
+    sessionToken: findSessionToken(request?.headers.get("cookie") ?? null),
+  });
+  const outcome = verdict.allowed ? "signed_in" : verdict.reason;
+  await recordSignIn(db, { email, userId: verdict.userId, outcome }, origin);
+  if (verdict.allowed) return true;
+  return refusalPages[verdict.reason] ?? false;
+}
+
+/** The user as the audit log names an actor. */
+async function actorOf(db: Db, userId: string): Promise<Actor | null> {
+  const [user] = await db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role })
     .from(users)
-    .where(eq(users.email, email))
+    .where(eq(users.id, userId))
     .limit(1);
-  const allowed = !existing?.disabledAt;
-  // A brand-new account has no row yet: its first sign-in is recorded without an actor id.
-  await recordSignIn(
-    db,
-    { email, userId: existing?.id ?? null, outcome: allowed ? "signed_in" : "account_disabled" },
-    origin,
-  );
-  return allowed;
+  return user ?? null;
 }
 
 // A function of the request, read on each auth request rather than at import (build time needs no secret).
@@ -126,15 +152,18 @@ async function config(request: Request | undefined): Promise<NextAuthConfig> {
     callbacks: {
       async signIn({ account, profile }) {
         if (!account || account.type === "credentials") return true;
-        return allowProviderSignIn(profile, origin);
+        return allowProviderSignIn(account, profile, request, origin);
       },
       // The cookie carries the user id and a server-side session's id; that row decides, on every request.
+      // A cookie whose session ended is cleared, never given a new expiry.
       async jwt({ token, user }) {
         if (user?.id) {
           token.sub = user.id;
           token.sid = await startSession(db, { userId: user.id, ...origin });
+          return token;
         }
-        return token;
+        const live = typeof token.sid === "string" ? await liveSessionOf(db, token.sid) : null;
+        return live ? token : null;
       },
       // What /api/auth/session and useSession() report, read through the session row: a role change shows at once.
       async session({ session, token }) {
@@ -145,6 +174,27 @@ async function config(request: Request | undefined): Promise<NextAuthConfig> {
       },
     },
     events: {
+      // Accounts are made only for addresses the provider verified (see provider-sign-in.ts).
+      async createUser({ user }) {
+        if (user.id) await db.update(users).set({ emailVerified: new Date() }).where(eq(users.id, user.id));
+      },
+      // A link spends the session's password check, and is audited as the account's own act.
+      async linkAccount({ user, account }) {
+        if (!user.id) return;
+        await spendLinkConfirmation(db, user.id);
+        const actor = await actorOf(db, user.id);
+        if (actor) {
+          await recordAudit(
+            db,
+            { actor, requestId: origin.requestId ?? "none", clientIp: origin.clientIp },
+            {
+              action: "account.sign_in_linked",
+              target: { type: "user", id: user.id },
+              summary: { provider: account.provider },
+            },
+          );
+        }
+      },
       // Signing out ends the session everywhere: the old cookie is refused from the next request on.
       async signOut(message) {
         const sid = "token" in message ? message.token?.sid : undefined;

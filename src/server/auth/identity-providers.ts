@@ -10,11 +10,18 @@ export interface IdentityProviderButton {
 
 export function enabledIdentityProviders(): IdentityProviderButton[] {
   const buttons: IdentityProviderButton[] = [];
-  if (env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET) buttons.push({ id: "github", name: "GitHub" });
+  if (env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET) buttons.push({ id: "github", name: providerName("github") });
   if (env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_ID && env.AUTH_OIDC_SECRET) {
-    buttons.push({ id: "oidc", name: env.AUTH_OIDC_NAME });
+    buttons.push({ id: "oidc", name: providerName("oidc") });
   }
   return buttons;
+}
+
+/** The name the shop shows for a provider id (also for one linked while it was configured and no longer is). */
+export function providerName(id: string): string {
+  if (id === "github") return "GitHub";
+  if (id === "oidc") return env.AUTH_OIDC_NAME;
+  return id;
 }
 
 interface OidcClaims {

@@ -1,7 +1,13 @@
-import type { TRPCRouterRecord } from "@trpc/server";
+import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { noInput } from "@/lib/contracts/common";
-import { accountProfile, changePasswordInput } from "@/lib/contracts/account";
+import {
+  accountProfile,
+  changePasswordInput,
+  confirmLinkInput,
+  signInMethods,
+  unlinkSignInInput,
+} from "@/lib/contracts/account";
 import { createTokenInput, issuedToken, tokenIdInput, tokenSummary } from "@/lib/contracts/tokens";
 import { createApiToken } from "../../domain/tokens/create-token";
 import { listApiTokens } from "../../domain/tokens/list-tokens";
@@ -9,7 +15,10 @@ import { revokeApiToken } from "../../domain/tokens/revoke-token";
 import { auditContext } from "../audit-context";
 import { recordAudit } from "../../domain/audit/record-audit";
 import { endAllSessions } from "../../domain/sessions/sessions";
-import { changePassword, hasPassword } from "../../domain/users/change-password";
+import { confirmLinking } from "../../domain/sign-in-methods/link-confirmation";
+import { listSignInMethods, unlinkSignInMethod } from "../../domain/sign-in-methods/sign-in-methods";
+import { changePassword, hasPassword, verifyCurrentPassword } from "../../domain/users/change-password";
+import { providerName } from "../../auth/identity-providers";
 import { asPasswordAttempt } from "../password-attempts";
 import { protectedProcedure } from "../trpc";
 
@@ -51,12 +60,54 @@ export const accountRouter = {
   changePassword: protectedProcedure
     .meta({ access: "update:account:own" })
     .input(changePasswordInput)
-    .output(z.object({ otherSessionsEnded: z.number().int() }))
+    .output(z.object({ otherSessionsEnded: z.number().int(), signInMethodsRemoved: z.array(z.string()) }))
     .mutation(({ ctx, input }) =>
       asPasswordAttempt(ctx, ctx.actor.email, () =>
         changePassword(ctx.db, auditContext(ctx), input, ctx.actor.sessionId),
       ),
     ),
+
+  signInMethods: {
+    /** Sessions only: the password and the identity providers that sign in to this account. */
+    list: protectedProcedure
+      .meta({ access: "manage:session:own" })
+      .input(noInput)
+      .output(signInMethods)
+      .query(async ({ ctx }) => {
+        const { hasPassword: withPassword, providers } = await listSignInMethods(ctx.db, ctx.actor.id);
+        return {
+          hasPassword: withPassword,
+          providers: providers.map((provider) => ({ provider, name: providerName(provider) })),
+        };
+      }),
+
+    /**
+     * Checks the password (counted like a sign-in) and lets this session link
+     * one identity provider within the next ten minutes: a cookie alone,
+     * stolen or left open, cannot tie someone else's provider account to this one.
+     */
+    confirmLink: protectedProcedure
+      .meta({ access: "manage:session:own" })
+      .input(confirmLinkInput)
+      .output(z.object({ until: z.iso.datetime() }))
+      .mutation(async ({ ctx, input }) => {
+        await asPasswordAttempt(ctx, ctx.actor.email, () =>
+          verifyCurrentPassword(ctx.db, ctx.actor.id, input.currentPassword),
+        );
+        const sessionId = ctx.actor.sessionId;
+        if (!sessionId) throw new TRPCError({ code: "FORBIDDEN", message: "Sign in to the shop to link a provider." });
+        return { until: (await confirmLinking(ctx.db, sessionId)).toISOString() };
+      }),
+
+    /** Removes a linked provider (`removed: false` when it was not linked); CONFLICT when it is the only way in. */
+    unlink: protectedProcedure
+      .meta({ access: "manage:session:own" })
+      .input(unlinkSignInInput)
+      .output(z.object({ removed: z.boolean() }))
+      .mutation(async ({ ctx, input }) => ({
+        removed: await unlinkSignInMethod(ctx.db, auditContext(ctx), input.provider),
+      })),
+  },
 
   tokens: {
     /** Signed-in sessions only: a token cannot list, make or revoke tokens. */

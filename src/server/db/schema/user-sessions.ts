@@ -18,6 +18,11 @@ export const userSessions = pgTable(
     /** Absolute: nothing extends it. */
     expiresAt: timestamp("expires_at", { withTimezone: true, precision: 3 }).notNull(),
     revokedAt: timestamp("revoked_at", { withTimezone: true, precision: 3 }),
+    /**
+     * Until when this session may link an identity-provider account to its user: set by a password
+     * check on the account page, cleared when a link is made. Without it no provider is linked.
+     */
+    linkConfirmedUntil: timestamp("link_confirmed_until", { withTimezone: true, precision: 3 }),
     userAgent: text("user_agent"),
     clientIp: text("client_ip"),
   },

@@ -6,6 +6,7 @@ import { hashPassword, verifyPassword } from "../../security/password";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
 import { DomainError } from "../errors";
 import { endAllSessions } from "../sessions/sessions";
+import { dropSignInMethods } from "../sign-in-methods/sign-in-methods";
 import { revokeAllApiTokens } from "../tokens/revoke-token";
 import { assertUncommonPassword } from "./sign-up";
 
@@ -19,6 +20,18 @@ export class WrongCurrentPassword extends DomainError {
   }
 }
 
+/**
+ * Throws WrongCurrentPassword unless `password` is the account's; an account
+ * without a password (made through a provider) must set one first.
+ */
+export async function verifyCurrentPassword(db: Db, userId: string, password: string): Promise<void> {
+  const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).limit(1);
+  if (!user?.passwordHash) {
+    throw new DomainError("CONFLICT", "Set a password for your account first, then link another sign-in method.");
+  }
+  if (!(await verifyPassword(user.passwordHash, password))) throw new WrongCurrentPassword();
+}
+
 /** False for accounts made through an identity provider that never set a password. */
 export async function hasPassword(db: Db, userId: string): Promise<boolean> {
   const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).limit(1);
@@ -30,13 +43,15 @@ export async function hasPassword(db: Db, userId: string): Promise<boolean> {
  * an identity provider may set its first password without one). Every other
  * session of the account ends and every API token is revoked (whoever knew the
  * old password may have made one); the session making the change stays signed in.
+ * Linked identity providers are removed too unless the caller asked to keep
+ * them: whoever held the account may have linked their own.
  */
 export async function changePassword(
   db: Db,
   audit: AuditContext,
   input: ChangePasswordInput,
   keepSessionId: string | null,
-): Promise<{ otherSessionsEnded: number }> {
+): Promise<{ otherSessionsEnded: number; signInMethodsRemoved: string[] }> {
   assertUncommonPassword(input.newPassword, "newPassword");
   const [user] = await db
     .select({ passwordHash: users.passwordHash })
@@ -52,11 +67,12 @@ export async function changePassword(
     await tx.update(users).set({ passwordHash }).where(eq(users.id, audit.actor.id));
     const otherSessionsEnded = await endAllSessions(tx, audit.actor.id, keepSessionId);
     const tokensRevoked = await revokeAllApiTokens(tx, audit.actor.id);
+    const signInMethodsRemoved = input.keepSignInMethods ? [] : await dropSignInMethods(tx, audit.actor.id);
     await recordAudit(tx, audit, {
       action: "account.password_changed",
       target: { type: "user", id: audit.actor.id },
-      summary: { otherSessionsEnded, tokensRevoked },
+      summary: { otherSessionsEnded, tokensRevoked, signInMethodsRemoved },
     });
-    return { otherSessionsEnded };
+    return { otherSessionsEnded, signInMethodsRemoved };
   });
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "user_sessions" ADD COLUMN "link_confirmed_until" timestamp (3) with time zone;
