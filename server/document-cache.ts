@@ -179,7 +179,11 @@ export function createDocumentCache(options: DocumentCacheOptions): DocumentCach
     const sessionId = await sessionIdFromToken(session);
     const state = sessionId ? await options.visitorState(sessionId) : null;
     if (!sessionId || state === null) return null;
-    return { key: `${sessionId}\n${page}`, state, request: { host, path, cookie: `${session.name}=${session.token}`, client } };
+    return {
+      key: `${sessionId}\n${page}`,
+      state,
+      request: { host, path, cookie: `${session.name}=${session.token}`, client },
+    };
   }
 
   async function render(visit: Visit): Promise<Rendered | null> {

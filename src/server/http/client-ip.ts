@@ -31,7 +31,11 @@ export function clientIpSourceConfigured(config: ClientIpConfig = configured): b
  *   proxies appended (the client's own entries are always further left);
  * - neither (no proxy): the TCP peer, when the server knows it.
  */
-export function resolveClientIp(headers: Pick<Headers, "get">, peer: string | null, config: ClientIpConfig = configured): string {
+export function resolveClientIp(
+  headers: Pick<Headers, "get">,
+  peer: string | null,
+  config: ClientIpConfig = configured,
+): string {
   if (config.header) return headers.get(config.header)?.split(",")[0]?.trim() || "unknown";
   if (config.trustedHops > 0) {
     const hops = (headers.get("x-forwarded-for") ?? "")
