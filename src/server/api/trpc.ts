@@ -28,7 +28,8 @@ export interface RestMeta {
   headerInputs?: Record<string, string>;
 }
 
-export type Meta = OpenApiMeta<{ access: Access; rest?: RestMeta }>;
+/** `access` is set by `procedure(access)`, never by a router (see below). */
+export type Meta = OpenApiMeta<{ access?: Access; rest?: RestMeta }>;
 
 const t = initTRPC
   .context<Context>()
@@ -127,13 +128,6 @@ const readDeadline = t.middleware(async ({ next, type }) => {
   }
 });
 
-function misconfigured(path: string, access: Access | undefined): TRPCError {
-  return new TRPCError({
-    code: "INTERNAL_SERVER_ERROR",
-    message: `${path} declares access ${JSON.stringify(access)}, which its procedure builder cannot enforce`,
-  });
-}
-
 /** Throws FORBIDDEN unless the identity's role, and its token's scopes, allow `permission`. */
 export function authorize(identity: Identity, permission: Permission): void {
   if (!roleCan(identity.role, permission)) {
@@ -155,41 +149,55 @@ async function consumeTier(ctx: Context, type: string, subject: string): Promise
   if (policy) await ctx.rateLimiter.consume(policy, subject);
 }
 
-/**
- * The one access check, for both builders: the declared rule must suit the
- * builder (a public procedure built as protected, or the reverse, is a
- * programming error, never an open door); then UNAUTHORIZED without an
- * identity, FORBIDDEN when role or token scopes lack the permission; then the
- * caller's loose tier (per user when signed in, per address otherwise).
- */
-async function admit(ctx: Context, meta: Meta | undefined, path: string, type: string, requiresActor: boolean) {
-  const access = meta?.access;
-  if (access === "public" && !requiresActor) {
-    await consumeTier(ctx, type, `address:${rateLimitAddress(ctx.clientIp)}`);
-    return null;
-  }
-  if (access === undefined || access === "public" || !requiresActor) throw misconfigured(path, access);
-  const actor = await ctx.getActor();
-  if (!actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
-  if (access !== "signed-in") authorize(actor, access);
-  await consumeTier(ctx, type, `user:${actor.id}`);
-  return actor;
+/** Every rule but "public": the caller must be known, and for a permission, allowed it. */
+export type ProtectedAccess = Exclude<Access, "public">;
+
+function misdeclared(path: string, declared: Access | undefined, built: Access): TRPCError {
+  return new TRPCError({
+    code: "INTERNAL_SERVER_ERROR",
+    message: `${path} was built for access ${JSON.stringify(built)} but declares ${JSON.stringify(declared)}`,
+  });
 }
 
 const base = t.procedure.use(observed).use(domainErrors).use(readDeadline);
 
-/** For procedures whose meta says `access: "public"`: anyone may call them. */
-export const publicProcedure = base.use(async ({ ctx, meta, path, type, next }) => {
-  await admit(ctx, meta, path, type, false);
-  return next();
-});
+/** Anyone may call it; the loose tier counts per client address. */
+function publicBuilder(access: "public") {
+  return base.meta({ access }).use(async ({ ctx, meta, path, type, next }) => {
+    if (meta?.access !== access) throw misdeclared(path, meta?.access, access);
+    await consumeTier(ctx, type, `address:${rateLimitAddress(ctx.clientIp)}`);
+    return next();
+  });
+}
 
-/** For every other access rule; narrows `ctx.actor`, so a handler can never forget the check. */
-export const protectedProcedure = base.use(async ({ ctx, meta, path, type, next }) => {
-  const actor = await admit(ctx, meta, path, type, true);
-  if (!actor) throw misconfigured(path, meta?.access);
-  return next({ ctx: { actor } });
-});
+/**
+ * UNAUTHORIZED without an identity, FORBIDDEN when role or token scopes lack
+ * the permission, then the caller's loose tier; narrows `ctx.actor`, so a
+ * handler can never forget the check.
+ */
+function protectedBuilder(access: ProtectedAccess) {
+  return base.meta({ access }).use(async ({ ctx, meta, path, type, next }) => {
+    if (meta?.access !== access) throw misdeclared(path, meta?.access, access);
+    const actor = await ctx.getActor();
+    if (!actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+    if (access !== "signed-in") authorize(actor, access);
+    await consumeTier(ctx, type, `user:${actor.id}`);
+    return next({ ctx: { actor } });
+  });
+}
+
+/**
+ * The one way to start a procedure: its access rule picks the builder, so a
+ * public procedure has no `ctx.actor` to use and a protected one always has
+ * it; the rule is also recorded as `meta.access`, which the REST face, the
+ * docs and the access test read. A later `.meta({ access })` that contradicts
+ * it fails every call (and the access test).
+ */
+export function procedure(access: "public"): ReturnType<typeof publicBuilder>;
+export function procedure(access: ProtectedAccess): ReturnType<typeof protectedBuilder>;
+export function procedure(access: Access) {
+  return access === "public" ? publicBuilder(access) : protectedBuilder(access);
+}
 
 /** A middleware that spends one request of `policy`, keyed by `subject` (the client address by default). */
 export function rateLimit(

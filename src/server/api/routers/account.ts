@@ -20,12 +20,11 @@ import { listSignInMethods, unlinkSignInMethod } from "../../domain/sign-in-meth
 import { changePassword, hasPassword, verifyCurrentPassword } from "../../domain/users/change-password";
 import { providerName } from "../../auth/identity-providers";
 import { asPasswordAttempt } from "../password-attempts";
-import { protectedProcedure } from "../trpc";
+import { procedure } from "../trpc";
 
 export const accountRouter = {
-  me: protectedProcedure
+  me: procedure("signed-in")
     .meta({
-      access: "signed-in",
       openapi: {
         method: "GET",
         path: "/account",
@@ -43,8 +42,7 @@ export const accountRouter = {
     }),
 
   /** Ends every session of the account, this one included: "sign out of all devices". */
-  signOutEverywhere: protectedProcedure
-    .meta({ access: "manage:session:own" })
+  signOutEverywhere: procedure("manage:session:own")
     .input(noInput)
     .output(z.object({ sessionsEnded: z.number().int() }))
     .mutation(async ({ ctx }) => {
@@ -57,8 +55,7 @@ export const accountRouter = {
     }),
 
   /** Checks the current password (a wrong one counts as a failed sign-in); every other session ends. */
-  changePassword: protectedProcedure
-    .meta({ access: "update:account:own" })
+  changePassword: procedure("update:account:own")
     .input(changePasswordInput)
     .output(z.object({ otherSessionsEnded: z.number().int(), signInMethodsRemoved: z.array(z.string()) }))
     .mutation(({ ctx, input }) =>
@@ -69,8 +66,7 @@ export const accountRouter = {
 
   signInMethods: {
     /** Sessions only: the password and the identity providers that sign in to this account. */
-    list: protectedProcedure
-      .meta({ access: "manage:session:own" })
+    list: procedure("manage:session:own")
       .input(noInput)
       .output(signInMethods)
       .query(async ({ ctx }) => {
@@ -86,8 +82,7 @@ export const accountRouter = {
      * one identity provider within the next ten minutes: a cookie alone,
      * stolen or left open, cannot tie someone else's provider account to this one.
      */
-    confirmLink: protectedProcedure
-      .meta({ access: "manage:session:own" })
+    confirmLink: procedure("manage:session:own")
       .input(confirmLinkInput)
       .output(z.object({ until: z.iso.datetime() }))
       .mutation(async ({ ctx, input }) => {
@@ -100,8 +95,7 @@ export const accountRouter = {
       }),
 
     /** Removes a linked provider (`removed: false` when it was not linked); CONFLICT when it is the only way in. */
-    unlink: protectedProcedure
-      .meta({ access: "manage:session:own" })
+    unlink: procedure("manage:session:own")
       .input(unlinkSignInInput)
       .output(z.object({ removed: z.boolean() }))
       .mutation(async ({ ctx, input }) => ({
@@ -111,20 +105,17 @@ export const accountRouter = {
 
   tokens: {
     /** Signed-in sessions only: a token cannot list, make or revoke tokens. */
-    list: protectedProcedure
-      .meta({ access: "manage:token:own" })
+    list: procedure("manage:token:own")
       .input(noInput)
       .output(z.array(tokenSummary))
       .query(({ ctx }) => listApiTokens(ctx.db, ctx.actor)),
 
-    create: protectedProcedure
-      .meta({ access: "manage:token:own" })
+    create: procedure("manage:token:own")
       .input(createTokenInput)
       .output(issuedToken)
       .mutation(({ ctx, input }) => createApiToken(ctx.db, auditContext(ctx), input)),
 
-    revoke: protectedProcedure
-      .meta({ access: "manage:token:own" })
+    revoke: procedure("manage:token:own")
       .input(tokenIdInput)
       .output(tokenSummary)
       .mutation(({ ctx, input }) => revokeApiToken(ctx.db, auditContext(ctx), input.id)),

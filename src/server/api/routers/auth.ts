@@ -9,21 +9,19 @@ import { RateLimitExceeded, refundSignInAttempt, spendSignInAttempt } from "../.
 import { recordSignIn } from "../../domain/audit/record-audit";
 import { rateLimitPolicies } from "../../http/rate-limit/policies";
 import { auditContext } from "../audit-context";
-import { publicProcedure, rateLimit } from "../trpc";
+import { procedure, rateLimit } from "../trpc";
 
 export const authRouter = {
   /** Anyone may create a customer account; strictly rate limited per client address. */
-  signUp: publicProcedure
-    .meta({ access: "public" })
+  signUp: procedure("public")
     .use(rateLimit(rateLimitPolicies.signUp))
     .input(signUpInput)
     .output(z.object({ user: account }))
     .mutation(async ({ ctx, input }) => ({ user: await signUp(ctx.db, input) })),
 
   /** Anyone with credentials: a bearer token, shown once. Rate limited like sign-in, whose budget it shares. */
-  token: publicProcedure
+  token: procedure("public")
     .meta({
-      access: "public",
       rest: { created: false },
       openapi: {
         method: "POST",

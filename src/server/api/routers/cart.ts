@@ -4,12 +4,11 @@ import { cart, setCartItemInput } from "@/lib/contracts/cart";
 import { clearCart } from "../../domain/cart/clear-cart";
 import { getCart } from "../../domain/cart/get-cart";
 import { setCartItem } from "../../domain/cart/set-cart-item";
-import { protectedProcedure } from "../trpc";
+import { procedure } from "../trpc";
 
 export const cartRouter = {
-  get: protectedProcedure
+  get: procedure("read:cart:own")
     .meta({
-      access: "read:cart:own",
       openapi: {
         method: "GET",
         path: "/cart",
@@ -23,9 +22,8 @@ export const cartRouter = {
     .output(cart)
     .query(({ ctx }) => getCart(ctx.db, ctx.actor)),
 
-  setItem: protectedProcedure
+  setItem: procedure("update:cart:own")
     .meta({
-      access: "update:cart:own",
       openapi: {
         method: "PUT",
         path: "/cart/items/{productId}",
@@ -45,9 +43,8 @@ export const cartRouter = {
     .output(cart)
     .mutation(({ ctx, input }) => setCartItem(ctx.db, ctx.actor, input)),
 
-  clear: protectedProcedure
+  clear: procedure("update:cart:own")
     .meta({
-      access: "update:cart:own",
       openapi: {
         method: "DELETE",
         path: "/cart",

@@ -4,12 +4,11 @@ import { catalogListInput, categoryList, product, productBySlugInput, productPag
 import { listCategories } from "../../domain/catalog/list-categories";
 import { getProductBySlug } from "../../domain/catalog/get-product";
 import { listProducts } from "../../domain/catalog/list-products";
-import { publicProcedure } from "../trpc";
+import { procedure } from "../trpc";
 
 export const catalogRouter = {
-  list: publicProcedure
+  list: procedure("public")
     .meta({
-      access: "public",
       openapi: {
         method: "GET",
         path: "/products",
@@ -26,9 +25,8 @@ export const catalogRouter = {
     .output(productPage)
     .query(({ ctx, input }) => listProducts(ctx.db, input)),
 
-  bySlug: publicProcedure
+  bySlug: procedure("public")
     .meta({
-      access: "public",
       openapi: {
         method: "GET",
         path: "/products/{slug}",
@@ -43,9 +41,8 @@ export const catalogRouter = {
     .output(product)
     .query(({ ctx, input }) => getProductBySlug(ctx.db, input.slug)),
 
-  categories: publicProcedure
+  categories: procedure("public")
     .meta({
-      access: "public",
       openapi: {
         method: "GET",
         path: "/categories",

@@ -2,12 +2,11 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { order, placeOrderInput } from "@/lib/contracts/orders";
 import { placeOrder } from "../../domain/checkout/place-order";
-import { protectedProcedure } from "../trpc";
+import { procedure } from "../trpc";
 
 export const checkoutRouter = {
-  placeOrder: protectedProcedure
+  placeOrder: procedure("create:order:own")
     .meta({
-      access: "create:order:own",
       rest: { created: true, headerInputs: { "Idempotency-Key": "idempotencyKey" } },
       openapi: {
         method: "POST",

@@ -3,7 +3,7 @@ import { noInput } from "@/lib/contracts/common";
 import { liveOrdersInput, livePositionOutput, liveStockInput } from "@/lib/contracts/live";
 import { EventStream, type StreamItem } from "../../events/stream";
 import { whileSignedIn } from "../stream-liveness";
-import { protectedProcedure, publicProcedure } from "../trpc";
+import { procedure } from "../trpc";
 
 function refresh(item: Extract<StreamItem, { kind: "refresh" }>) {
   return tracked(String(item.id), { kind: "refresh" as const });
@@ -15,15 +15,13 @@ export const liveRouter = {
    * before its data and subscribes from it, so nothing that commits between
    * the render (or a cached copy of it) and the stream opening is missed.
    */
-  position: publicProcedure
-    .meta({ access: "public" })
+  position: procedure("public")
     .input(noInput)
     .output(livePositionOutput)
     .query(async ({ ctx }) => ({ lastEventId: String((await ctx.getEventBus()).position()) })),
 
   /** Anyone: stock levels as they change, for all products or the ones named; resumable. */
-  stock: publicProcedure
-    .meta({ access: "public" })
+  stock: procedure("public")
     .input(liveStockInput)
     .subscription(async ({ ctx, input, signal }) => {
       return new EventStream({
@@ -41,8 +39,7 @@ export const liveRouter = {
     }),
 
   /** Customers: status changes of their own orders only; resumable; ends when their session or token does. */
-  orders: protectedProcedure
-    .meta({ access: "read:order:own" })
+  orders: procedure("read:order:own")
     .input(liveOrdersInput)
     .subscription(async ({ ctx, input, signal }) => {
       const bus = await ctx.getEventBus();

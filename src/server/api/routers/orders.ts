@@ -3,12 +3,11 @@ import { order, orderIdInput, orderPage, ordersListInput } from "@/lib/contracts
 import { cancelOwnOrder } from "../../domain/orders/cancel-order";
 import { getOwnOrder } from "../../domain/orders/get-order";
 import { listOwnOrders } from "../../domain/orders/list-orders";
-import { protectedProcedure } from "../trpc";
+import { procedure } from "../trpc";
 
 export const ordersRouter = {
-  list: protectedProcedure
+  list: procedure("read:order:own")
     .meta({
-      access: "read:order:own",
       openapi: {
         method: "GET",
         path: "/orders",
@@ -26,9 +25,8 @@ export const ordersRouter = {
     .output(orderPage)
     .query(({ ctx, input }) => listOwnOrders(ctx.db, ctx.actor, input)),
 
-  byId: protectedProcedure
+  byId: procedure("read:order:own")
     .meta({
-      access: "read:order:own",
       openapi: {
         method: "GET",
         path: "/orders/{id}",
@@ -47,9 +45,8 @@ export const ordersRouter = {
     .output(order)
     .query(({ ctx, input }) => getOwnOrder(ctx.db, ctx.actor, input.id)),
 
-  cancel: protectedProcedure
+  cancel: procedure("cancel:order:own")
     .meta({
-      access: "cancel:order:own",
       openapi: {
         method: "DELETE",
         path: "/orders/{id}",

@@ -13,36 +13,31 @@ import { getAnyProduct } from "../../../domain/catalog/get-any-product";
 import { listAllProducts } from "../../../domain/catalog/list-all-products";
 import { updateProduct } from "../../../domain/catalog/update-product";
 import { auditContext } from "../../audit-context";
-import { protectedProcedure } from "../../trpc";
+import { procedure } from "../../trpc";
 
 export const adminProductsRouter = {
   /** Every product, archived ones included. */
-  list: protectedProcedure
-    .meta({ access: "read:product:any" })
+  list: procedure("read:product:any")
     .input(adminProductsInput)
     .output(adminProductPage)
     .query(({ ctx, input }) => listAllProducts(ctx.db, input)),
 
-  byId: protectedProcedure
-    .meta({ access: "read:product:any" })
+  byId: procedure("read:product:any")
     .input(productIdInput)
     .output(adminProduct)
     .query(({ ctx, input }) => getAnyProduct(ctx.db, input.id)),
 
-  create: protectedProcedure
-    .meta({ access: "create:product:any" })
+  create: procedure("create:product:any")
     .input(createProductInput)
     .output(adminProduct)
     .mutation(({ ctx, input }) => createProduct(ctx.db, auditContext(ctx), input)),
 
-  update: protectedProcedure
-    .meta({ access: "update:product:any" })
+  update: procedure("update:product:any")
     .input(updateProductInput)
     .output(adminProduct)
     .mutation(({ ctx, input }) => updateProduct(ctx.db, auditContext(ctx), input)),
 
-  archive: protectedProcedure
-    .meta({ access: "update:product:any" })
+  archive: procedure("update:product:any")
     .input(productIdInput)
     .output(adminProduct)
     .mutation(({ ctx, input }) => archiveProduct(ctx.db, auditContext(ctx), input.id)),
