@@ -70,8 +70,8 @@ const config = [
   // Layer boundaries (docs/architecture.md). Type-only imports may cross them.
   restrictImports(
     ["src/components/**", "src/lib/**", "src/trpc/react.tsx", "src/trpc/query-client.ts", "src/trpc/errors.ts"],
-    ["@/server/*", "@/server/**", "drizzle-orm", "drizzle-orm/*"],
-    "UI and shared code must not import server code; go through tRPC.",
+    ["@/server/*", "@/server/**", "drizzle-orm", "drizzle-orm/*", "@/app/*", "@/app/**"],
+    "UI and shared code import neither server code nor routes: go through tRPC; server actions arrive as props.",
   ),
   restrictImports(
     ["src/app/**"],

@@ -28,15 +28,14 @@ import { limitHeapGrowth } from "./heap-growth";
 import { answerLiveStream, isLiveStreamRequest } from "./live-streams";
 import { guardRequest } from "./request-guards";
 import { measureRequest } from "./request-metrics";
-import { settings } from "./settings";
 
 // Before Next.js starts: from now on, what this server vouches for (client addresses, renders) is recognised.
 ownServerSecret();
-limitHeapGrowth(settings.HEAP_GROWTH_PERCENT);
+limitHeapGrowth(env.HEAP_GROWTH_PERCENT);
 // Next.js's own error reports go through the logger too: JSON, scrubbed like every other line.
 console.error = consoleErrorsThrough(logger);
 
-const app = next({ dev: false, hostname: settings.HOSTNAME, port: settings.PORT });
+const app = next({ dev: false, hostname: env.HOSTNAME, port: env.PORT });
 const handle = app.getRequestHandler();
 await app.prepare();
 
@@ -68,17 +67,17 @@ const server = http.createServer((req, res) => {
 const documents = createDocumentCache({
   render: renderThrough(server),
   visitorState: async (sessionId) => visitorState(await getDb(), sessionId),
-  ttlMs: settings.DOCUMENT_CACHE_SECONDS * 1000,
-  maxBytes: settings.DOCUMENT_CACHE_MEGABYTES * 1024 * 1024,
-  hosts: cachedHosts(env.AUTH_URL, settings.PORT),
+  ttlMs: env.DOCUMENT_CACHE_SECONDS * 1000,
+  maxBytes: env.DOCUMENT_CACHE_MEGABYTES * 1024 * 1024,
+  hosts: cachedHosts(env.AUTH_URL, env.PORT),
 });
 const connections = trackConnections(server);
 server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
 
-server.listen(settings.PORT, settings.HOSTNAME, () => {
-  logger.info({ port: settings.PORT, hostname: settings.HOSTNAME ?? "*" }, "storefront listening");
-  if (settings.DOCUMENT_CACHE_SECONDS > 0) followCatalogChanges(documents);
+server.listen(env.PORT, env.HOSTNAME, () => {
+  logger.info({ port: env.PORT, hostname: env.HOSTNAME ?? "*" }, "storefront listening");
+  if (env.DOCUMENT_CACHE_SECONDS > 0) followCatalogChanges(documents);
 });
 
 async function waitForDrain(deadline: number): Promise<void> {
@@ -92,7 +91,7 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   if (stopping) return;
   stopping = true;
   const started = Date.now();
-  const deadline = started + settings.SHUTDOWN_TIMEOUT_SECONDS * 1000;
+  const deadline = started + env.SHUTDOWN_TIMEOUT_SECONDS * 1000;
   logger.info({ signal, inFlight }, "shutting down: no new connections, draining");
   beginShutdown();
   connections.stopListening();

@@ -8,11 +8,7 @@ import { safeRedirectPath } from "@/lib/safe-redirect";
 import { env } from "@/env";
 import { signIn, signOut } from "@/server/auth/auth";
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SECONDS, deviceNoteFor } from "@/server/auth/trusted-device";
-
-export interface SignInState {
-  error?: string;
-  fieldErrors?: Partial<Record<"email" | "password", string[]>>;
-}
+import type { SignInState } from "@/components/auth/action-types";
 
 export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
   const parsed = signInInput.safeParse({ email: form.get("email"), password: form.get("password") });

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
+import { signOutAction } from "@/app/auth-actions";
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { TRPCReactProvider } from "@/trpc/react";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
@@ -25,7 +26,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <TRPCReactProvider>
           <HydrateClient>
-            <SiteHeader user={actor ? { name: actor.name, role: actor.role } : null} />
+            <SiteHeader user={actor ? { name: actor.name, role: actor.role } : null} signOutAction={signOutAction} />
           </HydrateClient>
           <main id="main">{children}</main>
           <footer className="site-footer">Storefront · prices in USD · demo shop, no real payments</footer>

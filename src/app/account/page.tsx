@@ -1,3 +1,4 @@
+import { signInWithProviderAction, signOutAction } from "@/app/auth-actions";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { SignInMethods } from "@/components/account/sign-in-methods";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
@@ -44,9 +45,13 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           Password and sessions
         </h2>
         <ChangePasswordForm hasPassword={hasPassword} />
-        <SignOutEverywhere />
+        <SignOutEverywhere signOutAction={signOutAction} />
       </section>
-      <SignInMethods available={enabledIdentityProviders()} linkError={linkError} />
+      <SignInMethods
+        available={enabledIdentityProviders()}
+        linkError={linkError}
+        signInWithProviderAction={signInWithProviderAction}
+      />
       <TokenManager isAdmin={actor.role === "admin"} />
     </HydrateClient>
   );

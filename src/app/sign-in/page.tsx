@@ -2,7 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ProviderButtons } from "@/components/auth/provider-buttons";
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { signOutAction } from "@/app/auth-actions";
+import { signInAction, signInWithProviderAction, signOutAction } from "@/app/auth-actions";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { enabledIdentityProviders } from "@/server/auth/identity-providers";
@@ -46,8 +46,12 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
           </button>
         </form>
       ) : null}
-      <SignInForm callbackUrl={callbackUrl} />
-      <ProviderButtons providers={enabledIdentityProviders()} callbackUrl={callbackUrl} />
+      <SignInForm callbackUrl={callbackUrl} signInAction={signInAction} />
+      <ProviderButtons
+        providers={enabledIdentityProviders()}
+        callbackUrl={callbackUrl}
+        signInWithProviderAction={signInWithProviderAction}
+      />
       <p>
         New here? <Link href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Create an account</Link>
       </p>

@@ -2,18 +2,24 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
-import { signInWithProviderAction } from "@/app/auth-actions";
 import { FieldError } from "@/components/forms/field-error";
 import { fieldErrorsFromIssues, type FieldErrors } from "@/components/forms/field-errors";
 import { errorMessage } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
+import type { ProviderSignInAction } from "@/components/auth/action-types";
 
 /**
  * Links an identity provider to this account: the password first (the server
  * then lets this session link one provider for ten minutes), then off to the
  * provider, which sends the browser back to this page.
  */
-export function LinkProviderForm({ provider }: { provider: { id: string; name: string } }) {
+export function LinkProviderForm({
+  provider,
+  signInWithProviderAction,
+}: {
+  provider: { id: string; name: string };
+  signInWithProviderAction: ProviderSignInAction;
+}) {
   const trpc = useTRPC();
   const [errors, setErrors] = useState<FieldErrors<"currentPassword">>({});
   const goToProvider = useRef<HTMLFormElement>(null);

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import { useState } from "react";
 import { errorMessage } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
+import type { ProviderSignInAction } from "@/components/auth/action-types";
 import { LinkProviderForm } from "./link-provider-form";
 
 interface Provider {
@@ -36,7 +37,15 @@ function UnlinkButton({ provider }: { provider: { provider: string; name: string
 }
 
 /** The ways into this account: its password and the identity providers linked to it, each removable. */
-export function SignInMethods({ available, linkError }: { available: Provider[]; linkError: string | null }) {
+export function SignInMethods({
+  available,
+  linkError,
+  signInWithProviderAction,
+}: {
+  available: Provider[];
+  linkError: string | null;
+  signInWithProviderAction: ProviderSignInAction;
+}) {
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.account.signInMethods.list.queryOptions());
   const [linking, setLinking] = useState<string | null>(null);
@@ -67,7 +76,11 @@ export function SignInMethods({ available, linkError }: { available: Provider[];
       {data.hasPassword
         ? linkable.map((provider) =>
             linking === provider.id ? (
-              <LinkProviderForm key={provider.id} provider={provider} />
+              <LinkProviderForm
+                key={provider.id}
+                provider={provider}
+                signInWithProviderAction={signInWithProviderAction}
+              />
             ) : (
               <button
                 key={provider.id}

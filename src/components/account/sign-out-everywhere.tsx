@@ -2,12 +2,12 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, useTransition } from "react";
-import { signOutAction } from "@/app/auth-actions";
 import { errorMessage } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
+import type { SignOutAction } from "@/components/auth/action-types";
 
 /** Ends every session of the account (a lost phone, a shared computer), then this one. */
-export function SignOutEverywhere() {
+export function SignOutEverywhere({ signOutAction }: { signOutAction: SignOutAction }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);

@@ -1,12 +1,14 @@
-import { signInWithProviderAction } from "@/app/auth-actions";
+import type { ProviderSignInAction } from "./action-types";
 
 /** One button per configured identity provider; nothing at all when none is configured. */
 export function ProviderButtons({
   providers,
   callbackUrl,
+  signInWithProviderAction,
 }: {
   providers: { id: string; name: string }[];
   callbackUrl: string;
+  signInWithProviderAction: ProviderSignInAction;
 }) {
   if (providers.length === 0) return null;
   return (

@@ -2,11 +2,11 @@
 
 import { useActionState, useState, type FormEvent } from "react";
 import { z } from "zod";
-import { signInAction, type SignInState } from "@/app/auth-actions";
 import { signInInput } from "@/lib/contracts/account";
 import { FieldError } from "@/components/forms/field-error";
+import type { SignInAction, SignInState } from "./action-types";
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+export function SignInForm({ callbackUrl, signInAction }: { callbackUrl: string; signInAction: SignInAction }) {
   const [state, formAction, pending] = useActionState<SignInState, FormData>(signInAction, {});
   const [clientErrors, setClientErrors] = useState<SignInState["fieldErrors"]>();
   const fieldErrors = clientErrors ?? state.fieldErrors;

@@ -3,15 +3,15 @@
 import { useMutation } from "@tanstack/react-query";
 import { useActionState, useState, useTransition, type FormEvent } from "react";
 import { z } from "zod";
-import { signInAction, type SignInState } from "@/app/auth-actions";
 import { signUpInput, type SignUpInput } from "@/lib/contracts/account";
 import { fieldErrorsFromIssues } from "@/components/forms/field-errors";
 import { useTRPC } from "@/trpc/react";
 import { FieldError } from "@/components/forms/field-error";
+import type { SignInAction, SignInState } from "./action-types";
 
 type FieldErrors = Partial<Record<keyof SignUpInput, string[]>>;
 
-export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
+export function SignUpForm({ callbackUrl, signInAction }: { callbackUrl: string; signInAction: SignInAction }) {
   const trpc = useTRPC();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [signInState, signInFormAction] = useActionState<SignInState, FormData>(signInAction, {});

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { canUseAdminArea, type Role } from "@/lib/permissions";
+import type { SignOutAction } from "@/components/auth/action-types";
 import { CartLink } from "./cart-link";
 import { HeaderMenu } from "./header-menu";
 import { HeaderSearch } from "./header-search";
@@ -10,7 +11,13 @@ import { SignOutButton } from "./sign-out-button";
  * `user` is who is signed in, or null for a visitor; the role only decides which links show.
  * On a phone the search gets a row of its own and the cart count stays in view beside the menu.
  */
-export function SiteHeader({ user }: { user: { name: string; role: Role } | null }) {
+export function SiteHeader({
+  user,
+  signOutAction,
+}: {
+  user: { name: string; role: Role } | null;
+  signOutAction: SignOutAction;
+}) {
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -31,7 +38,7 @@ export function SiteHeader({ user }: { user: { name: string; role: Role } | null
                 <span className="header-nav__user" data-testid="signed-in-as">
                   Signed in as <strong>{user.name}</strong>
                 </span>
-                <SignOutButton />
+                <SignOutButton signOutAction={signOutAction} />
               </nav>
             </HeaderMenu>
           </div>
