@@ -1,12 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { incomingMessageToRequest } from "@trpc/server/adapters/node-http";
 import { serveTrpc } from "../src/server/api/trpc-endpoint";
 import { isDecodablePath, MALFORMED_ADDRESS_MESSAGE } from "../src/server/http/address-check";
 import { apiAnswerHeaders } from "../src/server/http/api-answer-headers";
 import { MAX_BODY_BYTES } from "../src/server/http/body-limit";
+import { refuse } from "./refuse";
+import { writeBody } from "./write-body";
 
 /**
  * tRPC queries are most of the API's traffic and need nothing from Next.js:
@@ -24,8 +23,7 @@ export async function answerApiRead(req: IncomingMessage, res: ServerResponse): 
   for (const [name, value] of Object.entries(apiAnswerHeaders())) res.setHeader(name, value);
   const pathname = (req.url ?? "").split("?")[0] ?? "";
   if (!isDecodablePath(pathname)) {
-    res.writeHead(400, { "content-type": "application/json" });
-    res.end(JSON.stringify({ code: "BAD_REQUEST", message: MALFORMED_ADDRESS_MESSAGE }));
+    refuse(req, res, { status: 400, code: "BAD_REQUEST", trpcCode: "BAD_REQUEST", message: MALFORMED_ADDRESS_MESSAGE });
     return;
   }
   const request = incomingMessageToRequest(req, res, { maxBodySize: MAX_BODY_BYTES });
@@ -34,6 +32,5 @@ export async function answerApiRead(req: IncomingMessage, res: ServerResponse): 
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) res.setHeader("set-cookie", cookies);
   res.writeHead(response.status);
-  if (response.body) await pipeline(Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>), res);
-  else res.end();
+  await writeBody(res, response.body);
 }

@@ -1,30 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { apiAnswerHeaders } from "../src/server/http/api-answer-headers";
 import { MAX_BODY_BYTES } from "../src/server/http/body-limit";
 import { CLIENT_ADDRESS_HEADER, resolveClientIp, vouchedClientAddress } from "../src/server/http/client-ip";
-import { corsAnswerHeaders } from "../src/server/http/cors";
 import { DOCUMENT_RENDER_HEADER } from "../src/server/http/document-render";
 import { isOwnServerSecret, vouchedValue } from "../src/server/http/own-server";
 import { isValidRequestId, REQUEST_ID_HEADER } from "../src/server/http/request-id";
+import { refuse, refuseAfterReading } from "./refuse";
 
 export const MAX_URL_LENGTH = 8 * 1024;
-
-/**
- * An answer before Next.js: the contract's error shape, the headers every
- * answer carries, and CORS for an allowed origin (so its pages can read why).
- */
-function reject(req: IncomingMessage, res: ServerResponse, status: number, code: string, message: string): void {
-  const origin = req.headers.origin;
-  res.writeHead(status, {
-    ...apiAnswerHeaders(),
-    ...corsAnswerHeaders(typeof origin === "string" ? origin : null),
-    "content-type": "application/json",
-    "cache-control": "no-store",
-    connection: "close",
-  });
-  res.end(JSON.stringify({ code, message }));
-}
 
 function headerOf(req: IncomingMessage, name: string): string | null {
   const value = req.headers[name];
@@ -71,12 +54,14 @@ const CAPS_ITS_OWN_BODIES = /^\/api\/(trpc|v1)\//;
 function capBody(req: IncomingMessage, res: ServerResponse): boolean {
   const declared = req.headers["content-length"];
   if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) {
-    reject(req, res, 413, "PAYLOAD_TOO_LARGE", `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
+    const message = `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`;
+    refuseAfterReading(req, res, { status: 413, code: "PAYLOAD_TOO_LARGE", trpcCode: "PAYLOAD_TOO_LARGE", message });
     return false;
   }
   const streamed = declared === undefined && req.headers["transfer-encoding"] !== undefined;
   if (streamed && !CAPS_ITS_OWN_BODIES.test(req.url ?? "")) {
-    reject(req, res, 411, "LENGTH_REQUIRED", "Send a Content-Length with the request body.");
+    const message = "Send a Content-Length with the request body.";
+    refuseAfterReading(req, res, { status: 411, code: "LENGTH_REQUIRED", trpcCode: "BAD_REQUEST", message });
     return false;
   }
   return true;
@@ -88,11 +73,17 @@ export function guardRequest(req: IncomingMessage, res: ServerResponse): boolean
   assignRequestId(req, res);
   const host = req.headers.host;
   if (host !== undefined && !HOST_HEADER.test(host)) {
-    reject(req, res, 400, "BAD_REQUEST", "The Host header is not a host name.");
+    refuse(req, res, {
+      status: 400,
+      code: "BAD_REQUEST",
+      trpcCode: "BAD_REQUEST",
+      message: "The Host header is not a host name.",
+    });
     return false;
   }
   if ((req.url ?? "").length > MAX_URL_LENGTH) {
-    reject(req, res, 414, "URI_TOO_LONG", `The address is longer than ${MAX_URL_LENGTH / 1024} KiB.`);
+    const message = `The address is longer than ${MAX_URL_LENGTH / 1024} KiB.`;
+    refuse(req, res, { status: 414, code: "URI_TOO_LONG", trpcCode: "BAD_REQUEST", message });
     return false;
   }
   return capBody(req, res);

@@ -3,6 +3,7 @@ import { apiPolicy, pagePolicy } from "@/server/http/content-security-policy";
 import { isCrossSiteCookieRequest } from "@/server/auth/csrf";
 import { isDecodablePath, MALFORMED_ADDRESS_MESSAGE } from "@/server/http/address-check";
 import { apiAnswerHeaders } from "@/server/http/api-answer-headers";
+import { refusalBody } from "@/server/http/guard-answer";
 import {
   DOCUMENT_NONCE_HEADER,
   DOCUMENT_RENDER_HEADER,
@@ -12,8 +13,11 @@ import {
 import { isValidRequestId, REQUEST_ID_HEADER } from "@/server/http/request-id";
 import { securityHeaders } from "@/server/http/security-headers";
 
-function answer(status: number, code: string, message: string): NextResponse {
-  return NextResponse.json({ code, message }, { status, headers: apiAnswerHeaders() });
+function answer(url: URL, status: number, code: "BAD_REQUEST" | "FORBIDDEN", message: string): NextResponse {
+  return new NextResponse(refusalBody(url, { status, code, trpcCode: code, message }), {
+    status,
+    headers: { ...apiAnswerHeaders(), "content-type": "application/json" },
+  });
 }
 
 /**
@@ -25,9 +29,10 @@ function answer(status: number, code: string, message: string): NextResponse {
  */
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  if (!isDecodablePath(pathname)) return answer(400, "BAD_REQUEST", MALFORMED_ADDRESS_MESSAGE);
+  if (!isDecodablePath(pathname)) return answer(request.nextUrl, 400, "BAD_REQUEST", MALFORMED_ADDRESS_MESSAGE);
   if (isCrossSiteCookieRequest(request)) {
-    return answer(403, "FORBIDDEN", "Another site cannot act with your session here. Use the shop's own pages.");
+    const message = "Another site cannot act with your session here. Use the shop's own pages.";
+    return answer(request.nextUrl, 403, "FORBIDDEN", message);
   }
 
   const requestHeaders = new Headers(request.headers);
