@@ -26,10 +26,14 @@ const browser: Project["use"] = {
 };
 
 // The browser suite runs against one server on its own fresh embedded database. The
-// PostgreSQL suite starts more servers from the same build, each test file on a database
-// of its own on TEST_DATABASE_URL's server; without that variable it does not run.
-const projects: Project[] = [{ name: "chromium", testIgnore: "postgres/**", use: browser }];
-if (postgresServerUrl) projects.push({ name: "postgres", testMatch: "postgres/**/*.spec.ts", use: browser });
+// PostgreSQL and next-start suites start more servers from the same build, each test file on a
+// database of its own on TEST_DATABASE_URL's server; without that variable they do not run.
+const projects: Project[] = [{ name: "chromium", testIgnore: ["postgres/**", "next-start/**"], use: browser }];
+if (postgresServerUrl) {
+  projects.push({ name: "postgres", testMatch: "postgres/**/*.spec.ts", use: browser });
+  // The same build on Next's own server (`next start`, as on Vercel), no custom server in front.
+  projects.push({ name: "next-start", testMatch: "next-start/**/*.spec.ts", use: browser });
+}
 
 export default defineConfig({
   testDir: "e2e",

@@ -50,7 +50,7 @@ const envSchema = z.object({
     .transform((name) => name.toLowerCase())
     .optional(),
   /** Live-update streams end after this long and clients resume: keep it below a host's request limit. */
-  SSE_MAX_DURATION_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
+  SSE_MAX_DURATION_SECONDS: z.coerce.number().int().min(5).max(86_400).default(280),
   /** How often an idle live-update stream sends a keep-alive ping. */
   SSE_PING_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
   /** How long outbox events are kept for clients that resume after a disconnect. */

@@ -26,7 +26,12 @@ function nginxBinary(): string {
  * nginx from Debian's package, on loopback, in a directory of its own, serving
  * the deployment guide's config with its ports pointed at the test's instances.
  */
-export async function startNginx(options: { port: number; upstreamPorts: [number, number] }): Promise<RunningNginx> {
+export async function startNginx(options: {
+  port: number;
+  upstreamPorts: [number, number];
+  /** A header the proxy sets to the client's address, as a platform does (e.g. x-vercel-forwarded-for). */
+  clientAddressHeader?: string;
+}): Promise<RunningNginx> {
   const binary = nginxBinary();
   const dir = mkdtempSync(path.join(tmpdir(), "storefront-nginx-"));
   // Run as root, nginx's workers drop to an unprivileged user that must reach the temp paths in here.
@@ -34,7 +39,13 @@ export async function startNginx(options: { port: number; upstreamPorts: [number
   const site = readFileSync(DEPLOY_CONFIG, "utf8")
     .replace("127.0.0.1:3001", `127.0.0.1:${options.upstreamPorts[0]}`)
     .replace("127.0.0.1:3002", `127.0.0.1:${options.upstreamPorts[1]}`)
-    .replace("listen 8080;", `listen 127.0.0.1:${options.port};`);
+    .replace("listen 8080;", `listen 127.0.0.1:${options.port};`)
+    .replace(
+      "proxy_set_header X-Forwarded-For",
+      options.clientAddressHeader
+        ? `proxy_set_header ${options.clientAddressHeader} $remote_addr;\n        proxy_set_header X-Forwarded-For`
+        : "proxy_set_header X-Forwarded-For",
+    );
   const siteFile = path.join(dir, "storefront.conf");
   writeFileSync(siteFile, site);
   writeFileSync(
