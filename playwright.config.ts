@@ -28,8 +28,13 @@ const browser: Project["use"] = {
 // The browser suite runs against one server on its own fresh embedded database. The
 // PostgreSQL and next-start suites start more servers from the same build, each test file on a
 // database of its own on TEST_DATABASE_URL's server; without that variable they do not run.
-const projects: Project[] = [{ name: "chromium", testIgnore: ["postgres/**", "next-start/**"], use: browser }];
-if (postgresServerUrl) {
+// The README's screenshots are taken by `npm run screenshots`, never by the test suite: tests do not
+// write into the tree.
+const screenshots = process.env.STOREFRONT_SCREENSHOTS === "1";
+const projects: Project[] = screenshots
+  ? [{ name: "screenshots", testMatch: "screenshots.spec.ts", use: browser }]
+  : [{ name: "chromium", testIgnore: ["postgres/**", "next-start/**", "screenshots.spec.ts"], use: browser }];
+if (postgresServerUrl && !screenshots) {
   projects.push({ name: "postgres", testMatch: "postgres/**/*.spec.ts", use: browser });
   // The same build on Next's own server (`next start`, as on Vercel), no custom server in front.
   projects.push({ name: "next-start", testMatch: "next-start/**/*.spec.ts", use: browser });

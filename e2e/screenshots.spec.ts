@@ -2,7 +2,8 @@ import path from "node:path";
 import { viewports } from "./lib/page-checks";
 import { expect, test } from "./fixtures";
 
-// The README's two pictures of the shop, taken from the production build on every run.
+// The README's two pictures of the shop, taken from the production build by `npm run screenshots`
+// (outside `npm test`, which writes nothing into the tree).
 for (const [name, viewport] of Object.entries(viewports)) {
   test(`the README's ${name} screenshot`, async ({ page }) => {
     await page.setViewportSize(viewport);

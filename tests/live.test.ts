@@ -185,8 +185,15 @@ describe("live.stock", () => {
 
     const [first] = await received.waitFor(1);
     expect(first?.data).toEqual({ kind: "stock", productId: product.id, stock: 3 });
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(received.items).toHaveLength(1);
+    // A sentinel committed after everything above: when it arrives, nothing was delivered in between.
+    await database.db.transaction((tx) =>
+      publishEvents(tx, [{ topic: "stock.changed", payload: { productId: product.id, stock: 999 } }]),
+    );
+    const delivered = await received.waitFor(2);
+    expect(delivered.map((item) => item.data)).toEqual([
+      { kind: "stock", productId: product.id, stock: 3 },
+      { kind: "stock", productId: product.id, stock: 999 },
+    ]);
     close();
   });
 
@@ -284,8 +291,14 @@ describe("live.orders", () => {
     );
     const [missed] = await resumed.received.waitFor(1);
     expect(missed?.data).toEqual({ kind: "order", orderId: placed.id, status: "cancelled" });
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(resumed.received.items).toHaveLength(1);
+    // Bob buys again, then Alice: when Alice's order arrives, Bob's (before it) was left out.
+    await buy(bob, product.id);
+    const sentinel = await buy(alice, product.id);
+    const delivered = await resumed.received.waitFor(2);
+    expect(delivered.map((item) => item.data)).toEqual([
+      { kind: "order", orderId: placed.id, status: "cancelled" },
+      { kind: "order", orderId: sentinel.id, status: "paid" },
+    ]);
     resumed.close();
   });
 

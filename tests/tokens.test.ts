@@ -189,7 +189,15 @@ describe("API tokens", () => {
     };
     const first = await waitForLastUsed();
     await restCall(database.db, "GET", "/cart", { token });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // A sentinel: a first use of another token, whose write is issued after any the request above made.
+    const sentinel = await tokenFor(owner);
+    await restCall(database.db, "GET", "/cart", { token: sentinel.token });
+    await expect
+      .poll(async () => {
+        const [row] = await database.db.select().from(apiTokens).where(eq(apiTokens.id, sentinel.summary.id));
+        return row?.lastUsedAt ?? null;
+      })
+      .not.toBeNull();
     const [row] = await database.db.select().from(apiTokens).where(eq(apiTokens.id, summary.id));
     expect(row?.lastUsedAt?.getTime()).toBe(first.getTime());
   });

@@ -175,17 +175,22 @@ test("a rolling restart under load: each instance stops with SIGTERM and comes b
   let restarting = true;
   const load = Promise.all(shoppers.map((api) => shopUntil(api, board, () => !restarting, tally)));
 
+  // Each step waits until a few more orders went through, so every phase is under load.
+  const moreOrders = async (count: number) => {
+    const target = tally.acknowledged.length + count;
+    await expect.poll(() => tally.acknowledged.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(target);
+  };
   // The guide's procedure (docs/deploy/several-instances.md): out of nginx's rotation, SIGTERM, back when ready.
   const exitCodes: (number | null)[] = [];
   for (const instance of instances) {
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await moreOrders(3);
     await nginx.setDown(instance.port, true);
     exitCodes.push(await instance.stop("SIGTERM"));
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await moreOrders(3);
     await instance.restart();
     await nginx.setDown(instance.port, false);
   }
-  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  await moreOrders(3);
   restarting = false;
   await load;
   await Promise.all(shoppers.map((api) => api.dispose()));
