@@ -13,6 +13,7 @@ import { metrics } from "../observability/metrics";
 import type { Context } from "./context";
 import { databaseFault, readTooSlow } from "./database-faults";
 import { trpcErrorShape } from "./error-format";
+import { sseSettings } from "./sse-settings";
 
 /**
  * Who may call a procedure: anyone, any signed-in caller, or callers whose role
@@ -35,13 +36,7 @@ const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
-    sse: {
-      // A host's request limit then ends the stream cleanly and the client resumes from its last event id.
-      maxDurationMs: env.SSE_MAX_DURATION_SECONDS * 1000,
-      ping: { enabled: true, intervalMs: env.SSE_PING_SECONDS * 1000 },
-      // Three missed pings: the connection is dead even if the socket does not say so.
-      client: { reconnectAfterInactivityMs: env.SSE_PING_SECONDS * 3000 },
-    },
+    sse: sseSettings,
     errorFormatter({ shape, error }) {
       return trpcErrorShape(error, shape.data.path);
     },
