@@ -4,6 +4,7 @@ import { gzip } from "node:zlib";
 import { LRUCache } from "lru-cache";
 import { findSessionToken, sessionIdFromToken } from "../src/server/auth/session-cookie";
 import { CLIENT_ADDRESS_HEADER } from "../src/server/http/client-ip";
+import { REQUEST_ID_HEADER } from "../src/server/http/request-id";
 import { DOCUMENT_RENDER_HEADER, freshNonce } from "../src/server/http/document-render";
 
 const gzipped = promisify(gzip);
@@ -52,6 +53,8 @@ export interface RenderRequest {
   cookie: string | null;
   /** The visitor's address as this server signed it (the CLIENT_ADDRESS_HEADER value), so the render is charged to them. */
   client: string | null;
+  /** The visit's request id: the render's log lines carry it too. */
+  requestId: string | null;
   nonce: string;
 }
 
@@ -172,17 +175,19 @@ export function createDocumentCache(options: DocumentCacheOptions): DocumentCach
     const path = req.url ?? "/";
     const carried = req.headers[CLIENT_ADDRESS_HEADER];
     const client = typeof carried === "string" ? carried : null;
+    const visitId = req.headers[REQUEST_ID_HEADER];
+    const requestId = typeof visitId === "string" ? visitId : null;
     // A line break cannot occur in a header value or a request target.
     const page = `${host}\n${path}`;
     const session = findSessionToken(req.headers.cookie ?? null);
-    if (!session) return { key: page, state: "", request: { host, path, cookie: null, client } };
+    if (!session) return { key: page, state: "", request: { host, path, cookie: null, client, requestId } };
     const sessionId = await sessionIdFromToken(session);
     const state = sessionId ? await options.visitorState(sessionId) : null;
     if (!sessionId || state === null) return null;
     return {
       key: `${sessionId}\n${page}`,
       state,
-      request: { host, path, cookie: `${session.name}=${session.token}`, client },
+      request: { host, path, cookie: `${session.name}=${session.token}`, client, requestId },
     };
   }
 

@@ -7,6 +7,7 @@ import {
   documentRenderSecret,
 } from "../src/server/http/document-render";
 import type { RenderRequest } from "./document-cache";
+import { REQUEST_ID_HEADER } from "../src/server/http/request-id";
 import { headersOf } from "./node-headers";
 
 /** The address to reach this server on from inside the process. */
@@ -23,7 +24,7 @@ function loopbackOf(server: http.Server): { host: string; port: number } {
  * fetch: fetch may not set the Host header or a cookie.
  */
 export function renderThrough(server: http.Server) {
-  return ({ host, path, cookie, client, nonce }: RenderRequest): Promise<Response> =>
+  return ({ host, path, cookie, client, requestId, nonce }: RenderRequest): Promise<Response> =>
     new Promise((resolve, reject) => {
       const target = loopbackOf(server);
       const request = http.get(
@@ -39,6 +40,7 @@ export function renderThrough(server: http.Server) {
             [DOCUMENT_NONCE_HEADER]: nonce,
             ...(cookie ? { cookie } : {}),
             ...(client ? { [CLIENT_ADDRESS_HEADER]: client } : {}),
+            ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}),
           },
         },
         (response) => {

@@ -27,6 +27,21 @@ function prepareVisitorState(db: Db) {
     .prepare("visitor_state_by_session");
 }
 
+/**
+ * What a page kept per session (server/document-cache.ts, decision 011) may
+ * read through the server caller: the visitor's own data that the digest
+ * covers (who they are, their cart, their orders' statuses) and catalog data,
+ * whose outbox events drop every kept copy. The visitor's identity that the
+ * layout reads (getCurrentActor: id, name, email, role) is in the digest too.
+ * A kept page that reads anything else would be served stale after it
+ * changed: e2e/page-cache-reads.spec.ts fails when one does, and the new read
+ * must then join the digest (and this list) or the page leave the cache.
+ */
+export const cachedPageReads = {
+  visitor: ["account.me", "cart.get", "orders.list"],
+  catalog: ["catalog.list", "catalog.bySlug", "catalog.categories", "live.position"],
+} as const;
+
 const prepared = new WeakMap<Db, ReturnType<typeof prepareVisitorState>>();
 
 /** The digest of what a live session's pages show about its visitor, or null when the session is not live. */
