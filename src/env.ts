@@ -32,6 +32,11 @@ const envSchema = z.object({
    * database cannot hold a request for good. Writes are never cut short: one may still commit.
    */
   READ_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(6_000),
+  /**
+   * A pool connection unused this long is closed: an idle process (a frozen serverless function, a quiet
+   * instance) holds none, and none outlives the server's or a pooler's own idle limit unnoticed. 0 keeps them.
+   */
+  DATABASE_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   /** Opening a PostgreSQL connection gives up after this long, so a database that does not answer fails fast. */
   DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(5),
   /** Where PGlite keeps its files; `memory://` keeps them in memory only. */

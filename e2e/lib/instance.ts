@@ -12,6 +12,8 @@ export interface Instance {
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
   /** Starts it again on the same port with the same settings. */
   restart: () => Promise<void>;
+  /** Sends a signal to the server's whole process group and returns at once (SIGSTOP, SIGCONT). */
+  signal: (signal: NodeJS.Signals) => void;
 }
 
 export interface InstanceOptions {
@@ -82,5 +84,8 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
   }
 
   await launch();
-  return { port: options.port, baseURL, output: () => log, stop, restart: launch };
+  const signal = (name: NodeJS.Signals) => {
+    if (child.pid) process.kill(-child.pid, name);
+  };
+  return { port: options.port, baseURL, output: () => log, stop, restart: launch, signal };
 }

@@ -1,13 +1,15 @@
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "../fixtures";
 import { newShopper, productId, signedInApi, stockStreamUrl, trpc } from "../lib/api-shopper";
-import { startInstance, type Instance } from "../lib/instance";
-import { startNginx, type RunningNginx } from "../lib/nginx";
+import { startFleet, type Fleet } from "../lib/fleet";
+import type { Instance } from "../lib/instance";
+import type { RunningNginx } from "../lib/nginx";
+import { purchaseThroughProxy } from "../lib/purchase-through-proxy";
 import { credentialsSignIn } from "../lib/raw-http";
 import { newTokenBuyer, restClient } from "../lib/rest-client";
 import { SseClient } from "../lib/sse-client";
-import { createE2EDatabase, type E2EDatabase } from "../lib/test-database";
-import { ADMIN, addToCart, APPROVED_CARD, checkOut, signUpQuickly } from "../support";
+import type { E2EDatabase } from "../lib/test-database";
+import { ADMIN } from "../support";
 
 // The app on Next's own server (`next start`, as Vercel runs it: no custom server, no page cache, no
 // direct read or stream paths): two instances on one PostgreSQL behind nginx, which sets the client's
@@ -22,29 +24,27 @@ const env = {
   RATE_LIMIT_SCALE: "1",
   RATE_LIMIT_WRITES_PER_MINUTE: "100000",
   RATE_LIMIT_READS_PER_MINUTE: "100000",
+  DATABASE_IDLE_TIMEOUT_SECONDS: "2",
 };
 
+let fleet: Fleet;
 let database: E2EDatabase;
 let instances: Instance[] = [];
 let nginx: RunningNginx;
 
 test.beforeAll(async () => {
-  database = await createE2EDatabase();
-  instances = [];
-  for (const port of PORTS) {
-    instances.push(await startInstance({ port, databaseUrl: database.url, env, server: "next-start" }));
-  }
-  nginx = await startNginx({
-    port: NGINX_PORT,
-    upstreamPorts: [...PORTS],
+  fleet = await startFleet({
+    ports: PORTS,
+    nginxPort: NGINX_PORT,
+    env,
+    server: "next-start",
     clientAddressHeader: "X-Vercel-Forwarded-For",
   });
+  ({ database, instances, nginx } = fleet);
 });
 
 test.afterAll(async () => {
-  await nginx?.stop();
-  await Promise.all(instances.map((instance) => instance.stop()));
-  await database?.drop();
+  await fleet?.stop();
 });
 
 test("browse, sign up, buy and see the order, with the other browser's stock live, served by both instances", async ({
@@ -52,41 +52,8 @@ test("browse, sign up, buy and see the order, with the other browser's stock liv
   consoleGuard,
 }) => {
   test.setTimeout(60_000);
-  const buyer = await browser.newContext({ baseURL: nginx.baseURL });
-  const watcher = await browser.newContext({ baseURL: nginx.baseURL });
-  consoleGuard.watch(buyer);
-  consoleGuard.watch(watcher);
-  const upstreams = new Set<string>();
-  buyer.on("response", (response) => {
-    const upstream = response.headers()["x-upstream"];
-    if (upstream) upstreams.add(upstream.split(":").pop() ?? upstream);
-  });
-  try {
-    const watching = await watcher.newPage();
-    await watching.goto("/products/linen-sketchbook");
-    const stock = watching.getByTestId("product-stock");
-    const before = Number.parseInt((await stock.textContent()) ?? "", 10);
-
-    const page = await buyer.newPage();
-    await page.goto("/");
-    await expect(page.getByTestId("product-card")).toHaveCount(12);
-    await page.goto("/c/kitchen");
-    await expect(page.getByTestId("product-card").first()).toBeVisible();
-    await signUpQuickly(page, "Next Start Buyer");
-    await addToCart(page, "linen-sketchbook", 2);
-    await page.goto("/cart");
-    await expect(page.getByTestId("cart-line")).toHaveCount(1);
-    await checkOut(page, APPROVED_CARD);
-    await expect(page.getByTestId("order-placed")).toBeVisible();
-    await page.goto("/orders");
-    await expect(page.getByTestId("order-row")).toHaveCount(1);
-
-    await expect(stock).toHaveText(new RegExp(`^${before - 2}\\b`));
-    expect([...upstreams].sort()).toEqual(PORTS.map(String));
-  } finally {
-    await buyer.close();
-    await watcher.close();
-  }
+  const upstreams = await purchaseThroughProxy(browser, nginx.baseURL, (context) => consoleGuard.watch(context));
+  expect(upstreams).toEqual(PORTS.map(String));
 });
 
 test("an outside client buys over REST with a bearer token", async () => {
@@ -156,4 +123,35 @@ test("sign-in limits count the real client nginx saw, whatever header the client
   const elsewhere = await credentialsSignIn(nginx.baseURL, owner, { localAddress: "127.0.0.2" });
   expect(elsewhere.status).toBe(302);
   expect(elsewhere.headers.location).not.toMatch(/error=/);
+});
+
+/** The app's pool connections to the test database (its LISTEN sessions aside), by state. */
+async function poolSessions(): Promise<number> {
+  const [row] = await database.sql<{ count: number }[]>`
+    select count(*)::int as count from pg_stat_activity
+    where datname = current_database() and application_name like 'storefront %' and query not ilike 'listen %'`;
+  return row?.count ?? 0;
+}
+
+test("idle pool connections are released, and a frozen process whose sessions the database ended recovers", async () => {
+  test.setTimeout(60_000);
+  const frozen = instances[0]!;
+  const read = async () => (await fetch(`${frozen.baseURL}/api/trpc/catalog.categories`)).status;
+  expect(await read()).toBe(200);
+  // DATABASE_IDLE_TIMEOUT_SECONDS=2: a quiet process holds no pool connection for long.
+  await expect.poll(poolSessions, { timeout: 15_000 }).toBe(0);
+
+  expect(await read()).toBe(200);
+  frozen.signal("SIGSTOP");
+  try {
+    // What a database's (or a pooler's) idle timeout does to a frozen function's sessions.
+    await database.sql`
+      select pg_terminate_backend(pid) from pg_stat_activity
+      where datname = current_database() and application_name like 'storefront %'`;
+  } finally {
+    frozen.signal("SIGCONT");
+  }
+  const statuses: number[] = [];
+  for (let attempt = 0; attempt < 20; attempt++) statuses.push(await read());
+  expect(statuses.slice(1)).toEqual(Array.from({ length: 19 }, () => 200));
 });

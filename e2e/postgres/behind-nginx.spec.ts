@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
-import type { APIRequestContext, BrowserContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "../fixtures";
 import { newShopper, productId } from "../lib/api-shopper";
-import { startInstance, type Instance } from "../lib/instance";
-import { startNginx, type RunningNginx } from "../lib/nginx";
+import { startFleet, type Fleet } from "../lib/fleet";
+import type { Instance } from "../lib/instance";
+import type { RunningNginx } from "../lib/nginx";
+import { purchaseThroughProxy } from "../lib/purchase-through-proxy";
 import { credentialsSignIn } from "../lib/raw-http";
-import { createE2EDatabase, type E2EDatabase } from "../lib/test-database";
-import { addToCart, APPROVED_CARD, checkOut, signUpQuickly } from "../support";
+import type { E2EDatabase } from "../lib/test-database";
 
 // Two production servers on one PostgreSQL behind nginx (docs/deploy/nginx-storefront.conf), round robin.
 const PORTS = [3121, 3122] as const;
@@ -20,70 +21,27 @@ const env = {
   RATE_LIMIT_READS_PER_MINUTE: "100000",
 };
 
+let fleet: Fleet;
 let database: E2EDatabase;
 let instances: Instance[] = [];
 let nginx: RunningNginx;
 
 test.beforeAll(async () => {
-  database = await createE2EDatabase();
-  instances = [];
-  for (const port of PORTS) instances.push(await startInstance({ port, databaseUrl: database.url, env }));
-  nginx = await startNginx({ port: NGINX_PORT, upstreamPorts: [...PORTS] });
+  fleet = await startFleet({ ports: PORTS, nginxPort: NGINX_PORT, env });
+  ({ database, instances, nginx } = fleet);
 });
 
 test.afterAll(async () => {
-  await nginx?.stop();
-  await Promise.all(instances.map((instance) => instance.stop("SIGKILL")));
-  await database?.drop();
+  await fleet?.stop("SIGKILL");
 });
-
-/** The instances (by port) that answered the context's requests, from nginx's X-Upstream header. */
-function recordUpstreams(context: BrowserContext): Set<string> {
-  const seen = new Set<string>();
-  context.on("response", (response) => {
-    const upstream = response.headers()["x-upstream"];
-    if (upstream) seen.add(upstream.split(":").pop() ?? upstream);
-  });
-  return seen;
-}
 
 test("a browser purchase through nginx is served by both instances: session, checkout and live stock hold", async ({
   browser,
   consoleGuard,
 }) => {
   test.setTimeout(60_000);
-  const buyer = await browser.newContext({ baseURL: nginx.baseURL });
-  const watcher = await browser.newContext({ baseURL: nginx.baseURL });
-  consoleGuard.watch(buyer);
-  consoleGuard.watch(watcher);
-  const upstreams = recordUpstreams(buyer);
-  try {
-    const watching = await watcher.newPage();
-    await watching.goto("/products/linen-sketchbook");
-    const stock = watching.getByTestId("product-stock");
-    const before = Number.parseInt((await stock.textContent()) ?? "", 10);
-
-    const page = await buyer.newPage();
-    await signUpQuickly(page, "Balanced Buyer");
-    await addToCart(page, "linen-sketchbook", 2);
-    await page.goto("/cart");
-    await expect(page.getByTestId("cart-line")).toHaveCount(1);
-    await checkOut(page, APPROVED_CARD);
-    await expect(page.getByTestId("order-placed")).toBeVisible();
-    await page.goto("/orders");
-    await expect(page.getByTestId("order-row")).toHaveCount(1);
-
-    // The other browser's stream, through nginx to whichever instance, shows the purchase.
-    await expect(stock).toHaveText(new RegExp(`^${before - 2}\\b`));
-    expect([...upstreams].sort()).toEqual(PORTS.map(String));
-
-    // nginx's request id reaches the app, which answers with it.
-    const response = await page.request.get("/api/health");
-    expect(response.headers()["x-request-id"]).toMatch(/^[0-9a-f]{32}$/);
-  } finally {
-    await buyer.close();
-    await watcher.close();
-  }
+  const upstreams = await purchaseThroughProxy(browser, nginx.baseURL, (context) => consoleGuard.watch(context));
+  expect(upstreams).toEqual(PORTS.map(String));
 });
 
 test("one checkout sent again through the other instance is the same order", async () => {

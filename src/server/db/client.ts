@@ -15,6 +15,7 @@ export function configuredTarget(): DatabaseTarget {
         timeouts: {
           statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
           connectTimeoutSeconds: env.DATABASE_CONNECT_TIMEOUT_SECONDS,
+          idleTimeoutSeconds: env.DATABASE_IDLE_TIMEOUT_SECONDS,
         },
       }
     : { kind: "pglite", dir: env.PGLITE_DIR };

@@ -12,6 +12,8 @@ import { reconnectDelaySeconds } from "./reconnect-delay";
 export interface PostgresTimeouts {
   statementTimeoutMs: number;
   connectTimeoutSeconds: number;
+  /** Closes a pool connection unused this long (0: never). */
+  idleTimeoutSeconds?: number;
 }
 
 export type DatabaseTarget =
@@ -55,6 +57,7 @@ async function connectPostgres(url: string, max: number, timeouts?: PostgresTime
     onnotice: () => undefined,
     backoff: reconnectDelaySeconds,
     ...(timeouts ? { connect_timeout: timeouts.connectTimeoutSeconds } : {}),
+    ...(timeouts?.idleTimeoutSeconds ? { idle_timeout: timeouts.idleTimeoutSeconds } : {}),
     connection: {
       application_name: applicationName,
       // The server ends a stuck statement (a lock never released, a runaway plan) and rolls its transaction back,
