@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { getTRPCErrorFromUnknown, TRPCError } from "@trpc/server";
 import type { Context } from "../src/server/api/context";
+import { databaseFault } from "../src/server/api/database-faults";
 import { trpcErrorShape } from "../src/server/api/error-format";
 import { createRequestContext } from "../src/server/api/request-context";
 import { appRouter } from "../src/server/api/root";
@@ -100,8 +101,13 @@ export function answerLiveStreamWith(createContext: StreamContextFactory = appCo
     } catch (cause) {
       // Ended by the client, the duration limit or shutdown: the client reconnects with its last event id.
       if (!aborted.signal.aborted && !isAbortError(cause)) {
-        const error = getTRPCErrorFromUnknown(cause);
-        if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: cause, path }, "live stream failed");
+        // A database away or too slow is an outage, not a bug: the client is told so (503) and retries.
+        const fault = databaseFault(cause);
+        const error = fault
+          ? new TRPCError({ code: "SERVICE_UNAVAILABLE", message: fault.message, cause: fault })
+          : getTRPCErrorFromUnknown(cause);
+        if (fault) logger.warn({ err: cause, path }, "live stream ended: database unavailable or too slow");
+        else if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: cause, path }, "live stream failed");
         const shape = trpcErrorShape(error, path);
         connection.write(sseFrame({ event: "serialized-error", data: JSON.stringify(serialize(shape)) }));
       }

@@ -6,4 +6,12 @@ import type { ExpectedServerError } from "../../scripts/log-errors";
  * test file starts). Everything else at error level fails the run
  * (scripts/scan-server-errors.ts).
  */
-export const expectedServerErrors: readonly ExpectedServerError[] = [];
+export const expectedServerErrors: readonly ExpectedServerError[] = [
+  {
+    file: /^instance-3151\.log$/,
+    message: /Too many requests/,
+    because:
+      "e2e/postgres/page-cache-limits.spec.ts asks for 600 unknown product pages from one address at the real limits: " +
+      "that visitor's own renders are refused (Next.js logs each refused server component), nobody else's",
+  },
+];
