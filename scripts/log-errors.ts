@@ -1,3 +1,5 @@
+import type { ExpectedServerError } from "../e2e/lib/expected-server-errors";
+
 /**
  * Error-level lines in a server log that no test caused on purpose. Every E2E
  * server logs JSON (pino): level 50 is an error, 60 fatal. A test that makes a
@@ -5,14 +7,6 @@
  * lines it expects in e2e/lib/expected-server-errors.ts, with the log they go
  * to; anything else at those levels fails the run.
  */
-export interface ExpectedServerError {
-  /** The log file (in .reports/server-logs) the line is expected in. */
-  file: RegExp;
-  /** Matched against the line's `msg` and its error's message. */
-  message: RegExp;
-  /** Which test causes it, and why it is right to log it. */
-  because: string;
-}
 
 export interface ErrorFinding {
   file: string;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findUnexpectedErrors, type ExpectedServerError } from "../scripts/log-errors";
+import type { ExpectedServerError } from "../e2e/lib/expected-server-errors";
+import { findUnexpectedErrors } from "../scripts/log-errors";
 
 const log = [
   "✓ Running next.config.mjs took 22ms",

@@ -1,4 +1,11 @@
-import type { ExpectedServerError } from "../../scripts/log-errors";
+export interface ExpectedServerError {
+  /** The log file (in .reports/server-logs) the line is expected in. */
+  file: RegExp;
+  /** Matched against the line's `msg` and its error's message. */
+  message: RegExp;
+  /** Which test causes it, and why it is right to log it. */
+  because: string;
+}
 
 /**
  * The error-level server log lines E2E tests cause on purpose, by log file
