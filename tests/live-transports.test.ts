@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { IncomingMessage } from "node:http";
 import { Socket } from "node:net";
 import { createTRPCClient, httpSubscriptionLink } from "@trpc/client";
@@ -15,7 +14,8 @@ import { callerFor, testContext } from "./support/callers";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { listen, listenWithFetch, type TestServer } from "./support/http-servers";
 import { sessionCookieFor } from "./support/sessions";
-import { APPROVED_CARD, insertCustomers, insertProduct } from "./support/shop-fixtures";
+import { insertProduct } from "./support/shop-fixtures";
+import { buyAs, oneCustomer } from "./support/purchases";
 
 // The same subscriptions through both transports, on one database and one event bus: the production
 // server's own stream writer (server/live-streams.ts) and tRPC's producer behind the route handler's
@@ -46,17 +46,8 @@ afterAll(async () => {
   await database.dispose();
 });
 
-async function customer(): Promise<Actor> {
-  const [actor] = await insertCustomers(database.db, 1);
-  if (!actor) throw new Error("no customer");
-  return actor;
-}
-
-async function buy(actor: Actor, productId: string, quantity = 1) {
-  const caller = callerFor(database.db, actor);
-  await caller.cart.setItem({ productId, quantity });
-  return caller.checkout.placeOrder({ idempotencyKey: randomUUID(), payment: APPROVED_CARD });
-}
+const customer = () => oneCustomer(database.db);
+const buy = (actor: Actor, productId: string, quantity = 1) => buyAs(database.db, actor, productId, quantity);
 
 /** An EventSource `fetch` that sends the session cookie, as a browser would. */
 function withCookie(cookie: string): FetchLike {

@@ -14,7 +14,8 @@ import { logger } from "@/server/observability/logger";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { callerFor, expectTrpcError, testContext } from "./support/callers";
 import { sessionCookieFor } from "./support/sessions";
-import { APPROVED_CARD, DECLINED_CARD, insertCustomers, insertProduct } from "./support/shop-fixtures";
+import { APPROVED_CARD, DECLINED_CARD, insertProduct } from "./support/shop-fixtures";
+import { buyAs, oneCustomer } from "./support/purchases";
 import { Received, waitForSubscribers, type Tracked } from "./support/subscription";
 import { testEnv } from "./support/test-env";
 
@@ -26,17 +27,8 @@ beforeAll(async () => {
 
 afterAll(() => database.dispose());
 
-async function customer(): Promise<Actor> {
-  const [actor] = await insertCustomers(database.db, 1);
-  if (!actor) throw new Error("no customer");
-  return actor;
-}
-
-async function buy(actor: Actor, productId: string, quantity = 1) {
-  const caller = callerFor(database.db, actor);
-  await caller.cart.setItem({ productId, quantity });
-  return caller.checkout.placeOrder({ idempotencyKey: randomUUID(), payment: APPROVED_CARD });
-}
+const customer = () => oneCustomer(database.db);
+const buy = (actor: Actor, productId: string, quantity = 1) => buyAs(database.db, actor, productId, quantity);
 
 /** Opens a subscription and waits until it is attached to the bus, so nothing after this can be missed. */
 async function open<I extends Tracked<unknown>>(start: (signal: AbortSignal) => Promise<AsyncIterable<I>>) {
