@@ -10,7 +10,6 @@ import type { SignInFailureReason } from "@/lib/audit-actions";
 import type { Db } from "../db/types";
 import type { Actor } from "../domain/actor";
 import { recordAudit, recordSignIn } from "../domain/audit/record-audit";
-import { liveSessionOf } from "../domain/sessions/live-session";
 import { endSession, SESSION_LIFETIME_MS, startSession } from "../domain/sessions/sessions";
 import { spendLinkConfirmation } from "../domain/sign-in-methods/link-confirmation";
 import { verifyCredentials } from "../domain/users/verify-credentials";
@@ -18,7 +17,7 @@ import { clientIpFrom } from "../http/client-ip";
 import { rateLimiterFor } from "../http/rate-limit/app-limiter";
 import { RateLimitExceeded, refundSignInAttempt, spendSignInAttempt } from "../http/rate-limit/limiter";
 import { logger } from "../observability/logger";
-import { identityFromSession } from "./identity";
+import { identityFromSession, type Identity } from "./identity";
 import { identityProviders } from "./identity-providers";
 import { judgeProviderSignIn } from "./provider-sign-in";
 import { trustedDeviceFor } from "./trusted-device";
@@ -125,6 +124,9 @@ async function actorOf(db: Db, userId: string): Promise<Actor | null> {
   return user ?? null;
 }
 
+/** The identity each token's jwt callback found live, for the session callback of the same request. */
+const checkedTokens = new WeakMap<object, Identity>();
+
 // A function of the request, read on each auth request rather than at import (build time needs no secret).
 async function config(request: Request | undefined): Promise<NextAuthConfig> {
   const origin = originOf(request);
@@ -162,12 +164,16 @@ async function config(request: Request | undefined): Promise<NextAuthConfig> {
           token.sid = await startSession(db, { userId: user.id, ...origin });
           return token;
         }
-        const live = typeof token.sid === "string" ? await liveSessionOf(db, token.sid) : null;
-        return live ? token : null;
+        const identity = typeof token.sid === "string" ? await identityFromSession(db, token.sid) : null;
+        if (!identity) return null;
+        checkedTokens.set(token, identity);
+        return token;
       },
       // What /api/auth/session and useSession() report, read through the session row: a role change shows at once.
       async session({ session, token }) {
-        const identity = typeof token.sid === "string" ? await identityFromSession(db, token.sid) : null;
+        // Auth.js hands on the token the jwt callback just checked: its session row is not read twice.
+        const identity =
+          checkedTokens.get(token) ?? (typeof token.sid === "string" ? await identityFromSession(db, token.sid) : null);
         if (!identity) return { ...session, user: undefined };
         const { id, email, name, role } = identity;
         return { ...session, user: { ...session.user, id, email, name, role } };
