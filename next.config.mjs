@@ -4,7 +4,8 @@
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   // PGlite loads its WASM and data files from its own package directory at run time.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "prom-client"],
+  // pg-boss requires `pg` (and its optional native binding) at load; nodemailer reads its own files at run time.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "prom-client", "pg-boss", "nodemailer"],
   poweredByHeader: false,
   reactStrictMode: true,
   // Browsers ask for /favicon.ico on their own, sometimes before reading the page's icon link.

@@ -101,6 +101,8 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   await waitForDrain(deadline);
   const cut = inFlight;
   server.closeAllConnections();
+  // Running jobs get what is left of the deadline (and at least a few seconds), then go back to the queue.
+  await runShutdownPhase("finish", Math.max(deadline - Date.now(), 0) + 5_000, report);
   await runShutdownPhase("close", 5_000, report);
   await app.close().catch((error: unknown) => report("next", error));
   logger.info({ cut, ms: Date.now() - started }, "shut down");

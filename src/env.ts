@@ -105,6 +105,32 @@ const envSchema = z.object({
   HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(1_000).default(30),
   /** How long in-flight requests may take to finish after SIGTERM before they are cut. */
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).max(600).default(15),
+
+  /** Where mail goes: an SMTP server (smtp://user:pass@host:587, smtps://…). Required in production unless MAIL_TRANSPORT=log. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** The sender of every mail: an address, or `Name <address>`. */
+  MAIL_FROM: z.string().min(3).default("Storefront <shop@storefront.localhost>"),
+  /**
+   * smtp: send through SMTP_URL; mailbox: keep mails in the database and show them at /dev/mailbox
+   * (development only); log: write one line per mail and send nothing. Default: smtp when SMTP_URL is set,
+   * otherwise mailbox outside production.
+   */
+  MAIL_TRANSPORT: z.enum(["smtp", "mailbox", "log"]).optional(),
+  /** The shop's name and postal address, printed in every mail. */
+  SHOP_NAME: z.string().min(1).max(80).default("Storefront"),
+  SHOP_ADDRESS: z.string().min(1).max(200).default("1 Market Street, 10115 Berlin, Germany"),
+  /** Whether this instance runs background jobs (mail, pruning); every instance enqueues them either way. */
+  JOBS_WORKER: booleanFlag.default(true),
+  /** How often an idle worker asks for new jobs. */
+  JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  /** How long a job may run before it counts as failed (a crashed worker's job runs again after this). */
+  JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
+  /** Retries after the first attempt before a job is marked failed. */
+  JOB_RETRY_LIMIT: z.coerce.number().int().min(0).max(50).default(8),
+  /** The first retry's delay; each later one waits about twice as long. */
+  JOB_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
+  /** How often one instance checks for jobs whose worker died (and other queue upkeep). */
+  JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -144,6 +170,14 @@ export function productionEnvProblems(current: Env = env): string[] {
     problems.push(
       "Neither AUTH_URL nor AUTH_TRUST_HOST is set: set AUTH_URL to the public origin (https://shop.example.com), or AUTH_TRUST_HOST=true behind a proxy you control.",
     );
+  }
+  if (!current.SMTP_URL && current.MAIL_TRANSPORT !== "log") {
+    problems.push(
+      "SMTP_URL is not set: set it to your mail server (smtp://user:password@host:587), or MAIL_TRANSPORT=log to run without sending mail.",
+    );
+  }
+  if (current.MAIL_TRANSPORT === "mailbox") {
+    problems.push("MAIL_TRANSPORT=mailbox is for development only: set SMTP_URL, or MAIL_TRANSPORT=log.");
   }
   return problems;
 }

@@ -6,5 +6,9 @@ export async function register() {
     refuseToStartWithoutProductionEnv();
     const { warnWhenClientAddressUnknown } = await import("./server/client-address-check");
     warnWhenClientAddressUnknown();
+    if (process.env.NEXT_PHASE !== "phase-production-build") {
+      const { startBackgroundWork } = await import("./server/jobs/background");
+      void startBackgroundWork();
+    }
   }
 }

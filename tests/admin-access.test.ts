@@ -95,6 +95,8 @@ describe("the role map", () => {
         "manage:token:own",
         "manage:session:own",
         "update:account:own",
+        "export:account:own",
+        "delete:account:own",
       ],
       admin: [
         "read:cart:own",
@@ -114,6 +116,10 @@ describe("the role map", () => {
         "read:audit:any",
         "read:user:any",
         "update:user:any",
+        "read:job:any",
+        "retry:job:any",
+        "export:account:own",
+        "delete:account:own",
       ],
     });
   });

@@ -22,6 +22,10 @@ export const permissions = [
   "read:audit:any",
   "read:user:any",
   "update:user:any",
+  "read:job:any",
+  "retry:job:any",
+  "export:account:own",
+  "delete:account:own",
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -38,6 +42,8 @@ const customer: readonly Permission[] = [
   "manage:token:own",
   "manage:session:own",
   "update:account:own",
+  "export:account:own",
+  "delete:account:own",
 ];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
@@ -55,12 +61,13 @@ export function canUseAdminArea(role: Role): boolean {
 }
 
 /** What an API token may be limited to; a token never grants more than its owner's role. */
-export const tokenScopes = ["read", "orders", "admin"] as const;
+export const tokenScopes = ["read", "orders", "account", "admin"] as const;
 export type TokenScope = (typeof tokenScopes)[number];
 
 export const tokenScopeDescriptions: Record<TokenScope, string> = {
   read: "Read your account, cart and orders",
   orders: "Change your cart, place and cancel orders",
+  account: "Export your data or delete your account (deleting also needs your password)",
   admin: "Run the store (administrators only)",
 };
 
@@ -85,6 +92,10 @@ const scopeFor: Record<Permission, TokenScope | null> = {
   "read:audit:any": "admin",
   "read:user:any": "admin",
   "update:user:any": "admin",
+  "read:job:any": "admin",
+  "retry:job:any": "admin",
+  "export:account:own": "account",
+  "delete:account:own": "account",
 };
 
 export function scopeNeeded(permission: Permission): TokenScope | null {

@@ -9,6 +9,7 @@ const sections = [
   { href: "/admin/orders", label: "Orders" },
   { href: "/admin/users", label: "Users" },
   { href: "/admin/audit", label: "Audit log" },
+  { href: "/admin/jobs", label: "Jobs" },
 ];
 
 export function AdminNav() {

@@ -7,6 +7,7 @@ import { migratePglite, migratePostgres } from "./migrate";
 import * as schema from "./schema";
 import type { DatabaseConnection } from "./types";
 import { reconnectDelaySeconds } from "./reconnect-delay";
+import { pgliteExecutor, postgresExecutor } from "./raw-sql";
 
 /** Bounds that keep a slow or absent PostgreSQL from holding requests (and pool connections) for long. */
 export interface PostgresTimeouts {
@@ -32,9 +33,10 @@ async function connectPglite(dir: string): Promise<DatabaseConnection> {
   return {
     db,
     driver: "pglite",
+    executeSql: pgliteExecutor(client),
     // One in-process connection, never shared with another process.
     connectionStates: () => Promise.resolve({ embedded: 1 }),
-    migrate: () => migratePglite(db),
+    migrate: () => migratePglite(db, pgliteExecutor(client)),
     async listen(channel, onNotify, onListening) {
       const unlisten = await client.listen(channel, onNotify);
       // In-process: the listen can never drop, so it is established exactly once.
@@ -74,6 +76,7 @@ async function connectPostgres(url: string, max: number, timeouts?: PostgresTime
   return {
     db,
     driver: "postgres",
+    executeSql: postgresExecutor(client),
     connectionStates: () => connectionStates(db, applicationName),
     migrate: () => migratePostgres(url),
     listen: (channel, onNotify, onListening) => listenPostgres(url, channel, onNotify, onListening),

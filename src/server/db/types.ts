@@ -15,9 +15,14 @@ export type DriverName = "pglite" | "postgres";
 /** Stops a LISTEN started with `DatabaseConnection.listen`. */
 export type Unlisten = () => Promise<void>;
 
+/** Runs one SQL text with positional parameters ($1, $2…); several statements when there are none. */
+export type ExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
+
 export interface DatabaseConnection {
   db: Db;
   driver: DriverName;
+  /** Raw SQL on the same pool or embedded database, for libraries that bring their own SQL (the job queue). */
+  executeSql: ExecuteSql;
   /**
    * LISTEN on `channel` over a connection of its own (PostgreSQL) or in-process
    * (PGlite). `onListening` runs each time the listen is (re)established, so a

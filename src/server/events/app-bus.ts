@@ -1,12 +1,8 @@
-import { env } from "@/env";
 import { getConnection } from "../db/client";
 import { logger } from "../observability/logger";
 import { metrics } from "../observability/metrics";
 import { onShutdown } from "../runtime/lifecycle";
 import { createEventBus, type EventBus } from "./bus";
-import { pruneEvents } from "./retention";
-
-const PRUNE_EVERY_MS = 10 * 60 * 1000;
 
 async function start(): Promise<EventBus> {
   const connection = await getConnection();
@@ -14,19 +10,8 @@ async function start(): Promise<EventBus> {
   const bus = createEventBus(connection, { onFanOut: (_event, lagMs) => eventLag.observe(lagMs / 1000) });
   await bus.ready;
   sources.liveSubscriptions = () => bus.subscriberCount();
-  const prune = () =>
-    pruneEvents(connection.db, new Date(Date.now() - env.EVENT_RETENTION_HOURS * 3_600_000)).then(
-      (pruned) => pruned > 0 && logger.info({ pruned }, "pruned old events"),
-      (error: unknown) => logger.warn({ err: error }, "could not prune old events"),
-    );
-  void prune();
-  const pruning = setInterval(() => void prune(), PRUNE_EVERY_MS);
-  pruning.unref();
   // On shutdown the streams end first, so their clients resume on another instance while this one drains.
-  onShutdown("event bus", "release", async () => {
-    clearInterval(pruning);
-    await bus.close();
-  });
+  onShutdown("event bus", "release", () => bus.close());
   logger.info({ position: bus.position() }, "event bus listening");
   return bus;
 }

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { events } from "../db/schema";
 import type { Tx } from "../db/types";
-import type { NewEvent } from "./topics";
+import { enqueueEventJobs } from "../jobs/outbox-jobs";
+import { parseStoredEvent, type NewEvent } from "./topics";
 
 /** The NOTIFY channel every app process listens on. */
 export const EVENTS_CHANNEL = "storefront_events";
@@ -20,6 +21,7 @@ const EVENT_ORDER_LOCK_ID = 727_002;
  * transaction's last statement so the lock is held only for the commit.
  *
  * Only the newest id travels in the notification; listeners read the rows.
+ * The jobs an event causes (its mail) are queued in the same transaction.
  */
 export async function publishEvents(tx: Tx, changes: NewEvent[]): Promise<void> {
   if (changes.length === 0) return;
@@ -27,7 +29,11 @@ export async function publishEvents(tx: Tx, changes: NewEvent[]): Promise<void> 
   const rows = await tx
     .insert(events)
     .values(changes.map(({ topic, payload, ownerId }) => ({ topic, payload, ownerId: ownerId ?? null })))
-    .returning({ id: events.id });
+    .returning();
+  await enqueueEventJobs(
+    tx,
+    rows.map(parseStoredEvent).filter((event) => event !== null),
+  );
   const newest = Math.max(...rows.map((row) => row.id));
   await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${String(newest)})`);
 }

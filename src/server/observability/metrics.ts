@@ -5,6 +5,8 @@ export interface MetricSources {
   liveSubscriptions?: () => number;
   /** This process's database connections by state (`active` ones are in use). */
   databaseConnections?: () => Promise<Record<string, number>>;
+  /** Jobs waiting, running and failed, by queue and state (read from the job tables). */
+  jobCounts?: () => Promise<{ queue: string; state: string; count: number }[]>;
 }
 
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -66,6 +68,30 @@ function createMetrics() {
         const counts = (await sources.databaseConnections?.().catch(() => undefined)) ?? {};
         for (const [state, count] of Object.entries(counts)) this.set({ state }, count);
       },
+    }),
+    jobs: new Gauge({
+      name: "storefront_jobs",
+      help: "Jobs by queue and state (created, retry, active, failed…), across every instance.",
+      labelNames: ["queue", "state"] as const,
+      registers: [registry],
+      async collect() {
+        this.reset();
+        const counts = (await sources.jobCounts?.().catch(() => undefined)) ?? [];
+        for (const { queue, state, count } of counts) this.set({ queue, state }, count);
+      },
+    }),
+    jobDuration: new Histogram({
+      name: "storefront_job_duration_seconds",
+      help: "Time a job ran in this process, by queue and outcome (completed, retry, failed).",
+      labelNames: ["queue", "outcome"] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+      registers: [registry],
+    }),
+    jobFailures: new Counter({
+      name: "storefront_job_failures_total",
+      help: "Job attempts that threw in this process, by queue and whether the job will be retried.",
+      labelNames: ["queue", "final"] as const,
+      registers: [registry],
     }),
   };
 }

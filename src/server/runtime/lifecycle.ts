@@ -6,6 +6,8 @@
 export type ShutdownPhase =
   /** Before draining: end long-lived streams so their clients reconnect elsewhere. */
   | "release"
+  /** After draining, before anything closes: let background work finish (or hand it back). */
+  | "finish"
   /** After draining: close connections and pools. */
   | "close";
 

@@ -10,3 +10,5 @@ export * from "./api-tokens";
 export * from "./audit-log";
 export * from "./user-sessions";
 export * from "./accounts";
+export * from "./email-tokens";
+export * from "./mail";

@@ -5,6 +5,7 @@ import { dashboardSummary } from "../../../domain/reports/dashboard";
 import { procedure } from "../../trpc";
 import { adminAuditRouter } from "./audit";
 import { adminInventoryRouter } from "./inventory";
+import { adminJobsRouter } from "./jobs";
 import { adminOrdersRouter } from "./orders";
 import { adminProductsRouter } from "./products";
 import { adminUsersRouter } from "./users";
@@ -17,6 +18,7 @@ export const adminRouter = {
   orders: adminOrdersRouter,
   audit: adminAuditRouter,
   users: adminUsersRouter,
+  jobs: adminJobsRouter,
   /** Revenue and orders per day, low stock, recent orders. */
   dashboard: procedure("read:order:any")
     .input(noInput)

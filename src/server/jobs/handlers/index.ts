@@ -1,0 +1,21 @@
+import { env } from "@/env";
+import type { Db } from "../../db/types";
+import { pruneEvents } from "../../events/retention";
+import { sendMail } from "../../mail/send-mail";
+import type { JobData } from "../job-data";
+import type { QueueName } from "../queue-names";
+import { mailOrderEvent } from "./order-event-mail";
+import { pruneExpired } from "./prune-expired";
+
+/** What a job's run returns: a short word or counts, logged with the job. */
+type Outcome = string | number | Record<string, number>;
+
+export type JobHandlers = { [Q in QueueName]: (db: Db, data: JobData<Q>) => Promise<Outcome> };
+
+/** The one handler of every queue. */
+export const jobHandlers: JobHandlers = {
+  "mail.send": (db, data) => sendMail(db, data),
+  "mail.order-event": (db, data) => mailOrderEvent(db, data),
+  "events.prune": (db) => pruneEvents(db, new Date(Date.now() - env.EVENT_RETENTION_HOURS * 3_600_000)),
+  "auth.prune-expired": (db) => pruneExpired(db),
+};

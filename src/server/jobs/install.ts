@@ -1,0 +1,18 @@
+import PgBoss from "pg-boss";
+import type { ExecuteSql } from "../db/types";
+import { queueNames } from "./queue-names";
+
+export const JOB_SCHEMA = "pgboss";
+
+/**
+ * Creates (or upgrades) pg-boss's tables and this app's queues. Runs with the
+ * app's migrations, under their lock on PostgreSQL, so every database the app
+ * or a test opens can take jobs before any worker starts.
+ */
+export async function installJobQueue(executeSql: ExecuteSql): Promise<void> {
+  const boss = new PgBoss({ db: { executeSql }, schema: JOB_SCHEMA, supervise: false, schedule: false });
+  await boss.start();
+  const existing = new Set((await boss.getQueues()).map((queue) => queue.name));
+  for (const name of queueNames) if (!existing.has(name)) await boss.createQueue(name);
+  await boss.stop({ graceful: false, close: false, wait: true });
+}
