@@ -1,0 +1,11 @@
+import type { DbOrTx } from "../db/types";
+import { enqueueJob } from "../jobs/enqueue";
+import type { Mail } from "./mail-kinds";
+
+/**
+ * Queues a mail in the caller's transaction. `messageKey` names this mail for
+ * good (its Message-ID and its job id): queued twice, it is sent once.
+ */
+export async function enqueueMail(db: DbOrTx, mail: Mail, messageKey: string): Promise<void> {
+  await enqueueJob(db, "mail.send", { messageKey, mail }, { key: messageKey });
+}

@@ -1,0 +1,31 @@
+import { formatMoney } from "@/lib/money";
+import type { OrderSummary } from "../mail-kinds";
+import * as styles from "./styles";
+
+/** The order's lines and total as a table; plain text shows it as aligned columns. */
+export function OrderLines({ order }: { order: OrderSummary }) {
+  return (
+    <table style={styles.table} data-text-format="dataTable" role="presentation">
+      <tbody>
+        {order.lines.map((line, index) => (
+          <tr key={index}>
+            <td style={styles.cell}>
+              {line.quantity} × {line.name}
+              {line.quantity > 1 ? ` (${formatMoney(line.unitPriceCents)} each)` : ""}
+            </td>
+            <td style={styles.amountCell}>{formatMoney(line.quantity * line.unitPriceCents)}</td>
+          </tr>
+        ))}
+        <tr>
+          <td style={styles.totalCell}>Total</td>
+          <td style={styles.totalAmountCell}>{formatMoney(order.totalCents)}</td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+/** How an order is named to its customer, as on the order pages. */
+export function orderNumber(order: OrderSummary): string {
+  return `#${order.id.slice(0, 8)}`;
+}

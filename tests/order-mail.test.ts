@@ -1,0 +1,94 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { selectRows } from "@/server/db/rows";
+import { mailboxMessages, sentMail, users } from "@/server/db/schema";
+import { mailOrderEvent } from "@/server/jobs/handlers/order-event-mail";
+import { unsubscribeToken, userIdFromUnsubscribeToken } from "@/server/mail/unsubscribe-token";
+import { callerFor } from "./support/callers";
+import { createTestDatabase, type TestDatabase } from "./support/database";
+import { buyAs, oneCustomer } from "./support/purchases";
+import { insertCustomers, insertProduct } from "./support/shop-fixtures";
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+
+afterAll(() => database.dispose());
+
+/** The order-event jobs queued so far for this order, oldest first. */
+async function orderEventJobs(orderId: string): Promise<number[]> {
+  const rows = await selectRows<{ event_id: number }>(
+    database.db,
+    sql`select (j.data->>'eventId')::int as event_id from pgboss.job j
+        join events e on e.id = (j.data->>'eventId')::bigint
+        where j.name = 'mail.order-event' and e.payload->>'orderId' = ${orderId}
+        order by e.id`,
+  );
+  return rows.map((row) => row.event_id);
+}
+
+async function mailsTo(address: string) {
+  return database.db.select().from(mailboxMessages).where(eq(mailboxMessages.recipient, address));
+}
+
+describe("order mail", () => {
+  it("confirms an order once, however often its job runs", async () => {
+    const customer = await oneCustomer(database.db);
+    const product = await insertProduct(database.db, { stock: 5, name: "Linen apron", priceCents: 2_500 });
+    const order = await buyAs(database.db, customer, product.id, 2);
+    const [placed] = await orderEventJobs(order.id);
+    if (!placed) throw new Error("no job for the order");
+
+    await expect(mailOrderEvent(database.db, { eventId: placed })).resolves.toBe("sent");
+    await expect(mailOrderEvent(database.db, { eventId: placed })).resolves.toBe("already-sent");
+
+    const mails = await mailsTo(customer.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.subject).toMatch(/order/i);
+    expect(mails[0]?.text).toContain("Linen apron");
+    expect(mails[0]?.text).toContain(`/orders/${order.id}`);
+    const sent = await database.db.select().from(sentMail).where(eq(sentMail.recipient, customer.email));
+    expect(sent).toHaveLength(1);
+  });
+
+  it("tells of a cancellation with the refund, and of shipping unless the customer turned it off", async () => {
+    const customer = await oneCustomer(database.db);
+    const product = await insertProduct(database.db, { stock: 5, priceCents: 1_000 });
+    const cancelled = await buyAs(database.db, customer, product.id);
+    await callerFor(database.db, customer).orders.cancel({ id: cancelled.id });
+    const [, cancelEvent] = await orderEventJobs(cancelled.id);
+    if (!cancelEvent) throw new Error("no job for the cancellation");
+    await mailOrderEvent(database.db, { eventId: cancelEvent });
+    const [cancelMail] = (await mailsTo(customer.email)).filter((mail) => /cancel/i.test(mail.subject));
+    expect(cancelMail?.text).toMatch(/refund/i);
+    expect(cancelMail?.text).toContain("$10.00");
+
+    const [admin] = await insertCustomers(database.db, 1);
+    if (!admin) throw new Error("no admin");
+    await database.db.update(users).set({ role: "admin" }).where(eq(users.id, admin.id));
+    const shipped = await buyAs(database.db, customer, product.id);
+    const adminCaller = callerFor(database.db, { ...admin, role: "admin" });
+    await adminCaller.admin.orders.setStatus({ id: shipped.id, status: "shipped" });
+    const [, shippedEvent] = await orderEventJobs(shipped.id);
+    if (!shippedEvent) throw new Error("no job for the shipment");
+
+    await callerFor(database.db, customer).account.setMailPreferences({ orderUpdates: false });
+    await expect(mailOrderEvent(database.db, { eventId: shippedEvent })).resolves.toBe("unsubscribed");
+    await callerFor(database.db, customer).account.setMailPreferences({ orderUpdates: true });
+    await expect(mailOrderEvent(database.db, { eventId: shippedEvent })).resolves.toBe("sent");
+    const [shippedMail] = (await mailsTo(customer.email)).filter((mail) => /shipped/i.test(mail.subject));
+    expect(shippedMail?.html).toContain("/api/mail/unsubscribe?token=");
+  });
+
+  it("unsubscribe links name their account and cannot be forged", async () => {
+    const customer = await oneCustomer(database.db);
+    const token = unsubscribeToken(customer.id);
+    expect(userIdFromUnsubscribeToken(token)).toBe(customer.id);
+    const other = await oneCustomer(database.db);
+    const forged = `${other.id}.${token.split(".")[1] ?? ""}`;
+    expect(userIdFromUnsubscribeToken(forged)).toBeNull();
+    expect(userIdFromUnsubscribeToken("nonsense")).toBeNull();
+  });
+});
