@@ -131,6 +131,8 @@ describe("identity", () => {
       name: "Ada Admin",
       role: "admin",
       hasPassword: true,
+      // The demo accounts are not verified: e2e/oidc.spec.ts signs in through a provider with the shopper's address.
+      emailVerified: false,
     });
   });
 

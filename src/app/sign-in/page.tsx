@@ -47,6 +47,9 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
         </form>
       ) : null}
       <SignInForm callbackUrl={callbackUrl} signInAction={signInAction} />
+      <p>
+        <Link href="/forgot-password">Forgot your password?</Link>
+      </p>
       <ProviderButtons
         providers={enabledIdentityProviders()}
         callbackUrl={callbackUrl}

@@ -76,12 +76,15 @@ export const account = z
   })
   .meta({ id: "Account", description: "Who a session or token belongs to." });
 
-/** account.me: the account, and whether it has a password (identity-provider accounts may not). */
+/** account.me: the account, whether it has a password (identity-provider accounts may not), and a verified address. */
 export const accountProfile = account
   .extend({
     hasPassword: z
       .boolean()
       .meta({ description: "False for accounts that only sign in through an identity provider." }),
+    emailVerified: z.boolean().meta({
+      description: "True once a link mailed to the address was followed, or an identity provider vouched for it.",
+    }),
   })
   .meta({ id: "AccountProfile" });
 

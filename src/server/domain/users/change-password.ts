@@ -2,6 +2,8 @@ import { eq } from "drizzle-orm";
 import type { ChangePasswordInput } from "@/lib/contracts/account";
 import { users } from "../../db/schema";
 import type { Db } from "../../db/types";
+import { shopLink } from "../../mail/links";
+import { enqueueMail } from "../../mail/enqueue-mail";
 import { hashPassword, verifyPassword } from "../../security/password";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
 import { DomainError } from "../errors";
@@ -44,13 +46,15 @@ export async function hasPassword(db: Db, userId: string): Promise<boolean> {
  * session of the account ends and every API token is revoked (whoever knew the
  * old password may have made one); the session making the change stays signed in.
  * Linked identity providers are removed too unless the caller asked to keep
- * them: whoever held the account may have linked their own.
+ * them: whoever held the account may have linked their own. The owner is told
+ * by mail, with a way to reset the password if it was not them.
  */
 export async function changePassword(
   db: Db,
   audit: AuditContext,
   input: ChangePasswordInput,
   keepSessionId: string | null,
+  now = new Date(),
 ): Promise<{ otherSessionsEnded: number; signInMethodsRemoved: string[] }> {
   assertUncommonPassword(input.newPassword, "newPassword");
   const [user] = await db
@@ -68,6 +72,9 @@ export async function changePassword(
     const otherSessionsEnded = await endAllSessions(tx, audit.actor.id, keepSessionId);
     const tokensRevoked = await revokeAllApiTokens(tx, audit.actor.id);
     const signInMethodsRemoved = input.keepSignInMethods ? [] : await dropSignInMethods(tx, audit.actor.id);
+    const { id, email, name } = audit.actor;
+    const mail = { kind: "password-changed", to: email, name, resetUrl: shopLink("/forgot-password") } as const;
+    await enqueueMail(tx, mail, `password-changed:${id}:${now.getTime()}`);
     await recordAudit(tx, audit, {
       action: "account.password_changed",
       target: { type: "user", id: audit.actor.id },

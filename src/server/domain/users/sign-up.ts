@@ -5,18 +5,25 @@ import { users } from "../../db/schema";
 import type { Db } from "../../db/types";
 import type { Actor } from "../actor";
 import { DomainError } from "../errors";
+import { mailVerificationLink } from "./send-verification";
 
-/** Creates a customer account. The unique index, not a prior lookup, decides a race between two sign-ups. */
-export async function signUp(db: Db, input: SignUpInput): Promise<Actor> {
+/**
+ * Creates a customer account and mails a link to verify its address, in one
+ * transaction. The unique index, not a prior lookup, decides a race between two sign-ups.
+ */
+export async function signUp(db: Db, input: SignUpInput, now = new Date()): Promise<Actor> {
   assertUncommonPassword(input.password);
   const passwordHash = await hashPassword(input.password);
-  const [created] = await db
-    .insert(users)
-    .values({ email: input.email, name: input.name, passwordHash, role: "customer" })
-    .onConflictDoNothing({ target: users.email })
-    .returning({ id: users.id, email: users.email, name: users.name, role: users.role });
-  if (!created) throw new DomainError("CONFLICT", "An account with this email already exists. Sign in instead.");
-  return created;
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(users)
+      .values({ email: input.email, name: input.name, passwordHash, role: "customer" })
+      .onConflictDoNothing({ target: users.email })
+      .returning({ id: users.id, email: users.email, name: users.name, role: users.role });
+    if (!created) throw new DomainError("CONFLICT", "An account with this email already exists. Sign in instead.");
+    await mailVerificationLink(tx, created, created.email, now);
+    return created;
+  });
 }
 
 /** A BAD_REQUEST naming the password field, as a zod failure would, so forms show it beside the field. */

@@ -23,6 +23,14 @@ export const rateLimitPolicies = {
   signInFailuresPerAccount: { name: "sign-in-fail-account", limit: scaled(300), periodSeconds: 3600 },
   /** A browser that signed in to the account before: its own budget instead of the account's (trusted-device.ts). */
   signInFailuresPerDevice: { name: "sign-in-fail-device", limit: scaled(10), periodSeconds: 900 },
+  /**
+   * Password-reset links, asked for and used: per address like failed sign-ins. Per email far
+   * stricter than sign-in's per-account ceiling, since each request that passes mails a person.
+   */
+  passwordResetPerAddress: { name: "password-reset-address", limit: scaled(10), periodSeconds: 900 },
+  passwordResetPerEmail: { name: "password-reset-email", limit: scaled(5), periodSeconds: 3600 },
+  /** Verification links an account asks for (again, or to a new address): each mails an address it typed. */
+  verificationMailPerAccount: { name: "verification-mail-account", limit: scaled(5), periodSeconds: 3600 },
 } satisfies Record<string, RateLimitPolicy>;
 
 /** The loose tiers every procedure passes: null when configured off (0). */
