@@ -251,3 +251,12 @@ test("no server secret, password hash or token hash is in the JavaScript sent to
     for (const secret of forbidden) expect(text.includes(secret), `${secret} in ${file}`).toBe(false);
   }
 });
+
+test("the development mailbox is never served in production", async ({ page, consoleGuard }) => {
+  consoleGuard.allow(/404/);
+  for (const path of ["/dev/mailbox", "/dev/mailbox/PHRlc3RAbG9jYWxob3N0Pg"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { name: /not found/i })).toBeVisible();
+  }
+});

@@ -9,6 +9,7 @@ import { apiTokens } from "@/server/db/schema";
 import { getAuthSecret } from "@/server/auth/secret";
 import type { Access } from "@/server/api/trpc";
 import { seedDemoData } from "@/server/db/seed";
+import { enqueueJob } from "@/server/jobs/enqueue";
 import type { Actor } from "@/server/domain/actor";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { callerFor, createCustomer } from "./support/callers";
@@ -32,6 +33,7 @@ interface Fixtures {
   orderId: string;
   tokenId: string;
   spareUserId: string;
+  jobId: string;
 }
 
 let fixtures: Fixtures;
@@ -56,12 +58,42 @@ const everyone: Record<string, Rule> = {
     access: "public",
     call: (caller, f) => caller.auth.token({ email: f.owner.email, password: f.ownerPassword }),
   },
+  "auth.requestPasswordReset": {
+    access: "public",
+    call: (caller, f) => caller.auth.requestPasswordReset({ email: f.owner.email }),
+  },
+  "auth.resetPassword": {
+    access: "public",
+    // A link that does not exist: anyone may try, the reset is refused.
+    call: (caller) => caller.auth.resetPassword({ token: "A".repeat(43), password: "a brand new password" }),
+  },
+  "auth.verifyEmail": { access: "public", call: (caller) => caller.auth.verifyEmail({ token: "A".repeat(43) }) },
   "account.me": { access: "signed-in", call: (caller) => caller.account.me() },
   "account.signOutEverywhere": { access: "manage:session:own", call: (caller) => caller.account.signOutEverywhere() },
   "account.changePassword": {
     access: "update:account:own",
     // A wrong current password: access is granted, the change refused, no session ends.
     call: (caller) => caller.account.changePassword({ currentPassword: "not it", newPassword: "a brand new password" }),
+  },
+  "account.resendVerification": {
+    access: "update:account:own",
+    call: (caller) => caller.account.resendVerification(),
+  },
+  "account.changeEmail": {
+    access: "update:account:own",
+    // A wrong current password: access is granted, the change refused.
+    call: (caller) => caller.account.changeEmail({ email: "moved@example.test", currentPassword: "not it" }),
+  },
+  "account.exportData": { access: "export:account:own", call: (caller) => caller.account.exportData() },
+  "account.delete": {
+    access: "delete:account:own",
+    // Sessions must confirm with the password: a wrong one is refused and nobody is deleted.
+    call: (caller) => caller.account.delete({ currentPassword: "not it" }),
+  },
+  "account.mailPreferences": { access: "update:account:own", call: (caller) => caller.account.mailPreferences() },
+  "account.setMailPreferences": {
+    access: "update:account:own",
+    call: (caller) => caller.account.setMailPreferences({ orderUpdates: true }),
   },
   "account.signInMethods.list": { access: "manage:session:own", call: (caller) => caller.account.signInMethods.list() },
   "account.signInMethods.confirmLink": {
@@ -154,6 +186,12 @@ const everyone: Record<string, Rule> = {
     call: (caller, f) => caller.admin.users.setDisabled({ userId: f.spareUserId, disabled: false }),
   },
   "admin.dashboard": { access: "read:order:any", call: (caller) => caller.admin.dashboard() },
+  "admin.jobs.list": { access: "read:job:any", call: (caller) => caller.admin.jobs.list({ state: "failed" }) },
+  "admin.jobs.retry": {
+    access: "retry:job:any",
+    // A queued job needs no retry: access is granted, the retry refused.
+    call: (caller, f) => caller.admin.jobs.retry({ id: f.jobId }),
+  },
 };
 
 /** A subscription is granted when it opens and then waits for events; refused when it fails at once. */
@@ -261,6 +299,8 @@ beforeAll(async () => {
     scopes: ["read", "orders"],
     expiresInDays: 1,
   });
+  const jobId = await enqueueJob(database.db, "events.prune", {});
+  if (!jobId) throw new Error("no job queued");
   fixtures = {
     owner,
     ownerPassword,
@@ -269,6 +309,7 @@ beforeAll(async () => {
     orderId: order.id,
     tokenId: summary.id,
     spareUserId: spareUser.id,
+    jobId,
   };
   const bearer = (token: string) => () =>
     callerFor(database.db, null, { headers: new Headers({ authorization: `Bearer ${token}` }) });

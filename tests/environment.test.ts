@@ -10,13 +10,21 @@ describe("production environment", () => {
     const problems = productionEnvProblems(base);
     expect(problems.join("\n")).toMatch(/AUTH_SECRET/);
     expect(problems.join("\n")).toMatch(/AUTH_URL.*AUTH_TRUST_HOST/);
+    expect(problems.join("\n")).toMatch(/SMTP_URL.*MAIL_TRANSPORT=log/);
   });
 
-  it("is satisfied by a secret and a trusted host", () => {
-    expect(productionEnvProblems({ ...base, AUTH_SECRET: "s".repeat(32), AUTH_TRUST_HOST: true })).toEqual([]);
-    expect(productionEnvProblems({ ...base, AUTH_SECRET: "s".repeat(32), AUTH_URL: "https://shop.example" })).toEqual(
-      [],
-    );
+  it("is satisfied by a secret, a trusted host and a way to send mail", () => {
+    const secret = { ...base, AUTH_SECRET: "s".repeat(32), SMTP_URL: "smtp://mail.example:587" };
+    expect(productionEnvProblems({ ...secret, AUTH_TRUST_HOST: true })).toEqual([]);
+    expect(productionEnvProblems({ ...secret, AUTH_URL: "https://shop.example" })).toEqual([]);
+    expect(
+      productionEnvProblems({ ...base, AUTH_SECRET: "s".repeat(32), AUTH_TRUST_HOST: true, MAIL_TRANSPORT: "log" }),
+    ).toEqual([]);
+  });
+
+  it("never serves the development mailbox in production", () => {
+    const problems = productionEnvProblems({ ...base, MAIL_TRANSPORT: "mailbox", SMTP_URL: "smtp://mail.example:587" });
+    expect(problems.join("\n")).toMatch(/MAIL_TRANSPORT=mailbox is for development only/);
   });
 
   it("asks nothing of development", () => {

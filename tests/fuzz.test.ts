@@ -33,9 +33,18 @@ const unlimited: RateLimiter = {
 const samples: Record<string, unknown> = {
   "auth.signUp": { email: "fuzz@example.test", password: "long enough pw", name: "Fuzz" },
   "auth.token": { email: "fuzz@example.test", password: "long enough pw" },
+  "auth.requestPasswordReset": { email: "fuzz@example.test" },
+  "auth.resetPassword": { token: "A".repeat(43), password: "a new long password" },
+  "auth.verifyEmail": { token: "A".repeat(43) },
   "account.me": undefined,
   "account.signOutEverywhere": undefined,
   "account.changePassword": { currentPassword: "x", newPassword: "a new long password" },
+  "account.resendVerification": undefined,
+  "account.changeEmail": { email: "fuzz-moved@example.test", currentPassword: "x" },
+  "account.exportData": undefined,
+  "account.delete": { currentPassword: "x" },
+  "account.mailPreferences": undefined,
+  "account.setMailPreferences": { orderUpdates: false },
   "account.signInMethods.list": undefined,
   "account.signInMethods.confirmLink": { currentPassword: "x" },
   "account.signInMethods.unlink": { provider: "github" },
@@ -68,6 +77,8 @@ const samples: Record<string, unknown> = {
   "admin.users.setRole": { userId: randomUUID(), role: "customer" },
   "admin.users.setDisabled": { userId: randomUUID(), disabled: false },
   "admin.dashboard": undefined,
+  "admin.jobs.list": { state: "failed", limit: 5 },
+  "admin.jobs.retry": { id: randomUUID() },
 };
 
 const hostileValues: unknown[] = [

@@ -36,6 +36,8 @@ export function startServer(options: {
     NODE_ENV: "production",
     PORT: String(options.port),
     AUTH_TRUST_HOST: "true",
+    // Benchmarks send no mail; the mail jobs still run and write one log line each.
+    MAIL_TRANSPORT: "log",
     LOG_LEVEL: "warn",
     NEXT_TELEMETRY_DISABLED: "1",
     ...options.env,

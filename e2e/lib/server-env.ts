@@ -15,6 +15,8 @@ export const e2eServerEnv = {
   // Every browser test comes from 127.0.0.1: one client address for hundreds of sign-ups. The
   // rate-limit tests run on servers of their own at the real limits.
   RATE_LIMIT_SCALE: "100",
+  // Mail is logged, not sent; the mail tests give their servers SMTP_URL to a catcher of their own.
+  MAIL_TRANSPORT: "log",
 };
 
 /** The OpenID Connect provider the sign-in test starts (e2e/lib/oidc-provider.ts), as the app is told of it. */

@@ -12,10 +12,19 @@ export const auditActions = [
   "account.signed_out_everywhere",
   "account.sign_in_linked",
   "account.sign_in_unlinked",
+  "account.password_reset",
+  "account.email_change_requested",
+  "account.email_changed",
+  "account.email_verified",
   "auth.signed_in",
   "auth.sign_in_failed",
+  "auth.password_reset_requested",
   "token.created",
   "token.revoked",
+  "job.retried",
+  "account.data_exported",
+  "account.deleted",
+  "account.mail_preferences_changed",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
@@ -33,10 +42,19 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "account.signed_out_everywhere": "Signed out everywhere",
   "account.sign_in_linked": "Sign-in method linked",
   "account.sign_in_unlinked": "Sign-in method removed",
+  "account.password_reset": "Password reset through a mailed link",
+  "account.email_change_requested": "Email change requested",
+  "account.email_changed": "Email address changed",
+  "account.email_verified": "Email address verified",
   "auth.signed_in": "Signed in",
   "auth.sign_in_failed": "Sign-in failed",
+  "auth.password_reset_requested": "Password reset requested",
   "token.created": "API token created",
   "token.revoked": "API token revoked",
+  "job.retried": "Failed job retried",
+  "account.data_exported": "Account data exported",
+  "account.deleted": "Account deleted",
+  "account.mail_preferences_changed": "Mail preferences changed",
 };
 
 /** Why a sign-in failed: kept as the reason of its `auth.sign_in_failed` row. */

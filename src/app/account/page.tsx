@@ -1,5 +1,9 @@
 import { signInWithProviderAction, signOutAction } from "@/app/auth-actions";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { DeleteAccountForm } from "@/components/account/delete-account-form";
+import { EmailSettings } from "@/components/account/email-settings";
+import { ExportDataButton } from "@/components/account/export-data-button";
+import { MailPreferencesForm } from "@/components/account/mail-preferences-form";
 import { SignInMethods } from "@/components/account/sign-in-methods";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
 import { TokenManager } from "@/components/account/token-manager";
@@ -23,6 +27,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
     getQueryClient().fetchQuery(trpc.account.me.queryOptions()),
     getQueryClient().prefetchQuery(trpc.account.tokens.list.queryOptions()),
     getQueryClient().prefetchQuery(trpc.account.signInMethods.list.queryOptions()),
+    getQueryClient().prefetchQuery(trpc.account.mailPreferences.queryOptions()),
   ]);
   return (
     <HydrateClient>
@@ -40,6 +45,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           <dd>{actor.role === "admin" ? "Administrator" : "Customer"}</dd>
         </dl>
       </section>
+      <EmailSettings />
       <section className="panel stack" aria-labelledby="security-heading">
         <h2 id="security-heading" style={{ marginTop: 0 }}>
           Password and sessions
@@ -53,6 +59,20 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         signInWithProviderAction={signInWithProviderAction}
       />
       <TokenManager isAdmin={actor.role === "admin"} />
+      <section className="panel stack" aria-labelledby="data-heading">
+        <h2 id="data-heading" style={{ marginTop: 0 }}>
+          Mail and your data
+        </h2>
+        <MailPreferencesForm />
+        <ExportDataButton />
+        {actor.role === "admin" ? (
+          <p className="stock">
+            Administrator accounts cannot be deleted: have another administrator demote you first.
+          </p>
+        ) : (
+          <DeleteAccountForm signOutAction={signOutAction} />
+        )}
+      </section>
     </HydrateClient>
   );
 }

@@ -8,6 +8,7 @@ import {
   signInMethods,
   unlinkSignInInput,
 } from "@/lib/contracts/account";
+import { changeEmailInput, pendingEmail, verificationSent } from "@/lib/contracts/email-links";
 import { createTokenInput, issuedToken, tokenIdInput, tokenSummary } from "@/lib/contracts/tokens";
 import { createApiToken } from "../../domain/tokens/create-token";
 import { listApiTokens } from "../../domain/tokens/list-tokens";
@@ -17,10 +18,15 @@ import { recordAudit } from "../../domain/audit/record-audit";
 import { endAllSessions } from "../../domain/sessions/sessions";
 import { confirmLinking } from "../../domain/sign-in-methods/link-confirmation";
 import { listSignInMethods, unlinkSignInMethod } from "../../domain/sign-in-methods/sign-in-methods";
-import { changePassword, hasPassword, verifyCurrentPassword } from "../../domain/users/change-password";
+import { accountFacts } from "../../domain/users/account-facts";
+import { changeEmail } from "../../domain/users/change-email";
+import { changePassword, verifyCurrentPassword } from "../../domain/users/change-password";
+import { resendVerification } from "../../domain/users/send-verification";
 import { providerName } from "../../auth/identity-providers";
+import { rateLimitPolicies } from "../../http/rate-limit/policies";
 import { asPasswordAttempt } from "../password-attempts";
 import { procedure } from "../trpc";
+import { accountDataProcedures } from "./account-data";
 
 export const accountRouter = {
   me: procedure("signed-in")
@@ -38,7 +44,7 @@ export const accountRouter = {
     .output(accountProfile)
     .query(async ({ ctx }) => {
       const { id, email, name, role } = ctx.actor;
-      return { id, email, name, role, hasPassword: await hasPassword(ctx.db, id) };
+      return { id, email, name, role, ...(await accountFacts(ctx.db, id)) };
     }),
 
   /** Ends every session of the account, this one included: "sign out of all devices". */
@@ -63,6 +69,28 @@ export const accountRouter = {
         changePassword(ctx.db, auditContext(ctx), input, ctx.actor.sessionId),
       ),
     ),
+
+  /** A new link for the account's address, while it is unverified (CONFLICT after); a few an hour. */
+  resendVerification: procedure("update:account:own")
+    .input(noInput)
+    .output(verificationSent)
+    .mutation(async ({ ctx }) => {
+      await ctx.rateLimiter.consume(rateLimitPolicies.verificationMailPerAccount, ctx.actor.id);
+      return resendVerification(ctx.db, ctx.actor.id);
+    }),
+
+  /**
+   * Checks the password (a wrong one counts as a failed sign-in) and mails a
+   * link to the new address; the account keeps its address until it is followed.
+   * Shares the resend budget: each call mails an address the caller typed.
+   */
+  changeEmail: procedure("update:account:own")
+    .input(changeEmailInput)
+    .output(pendingEmail)
+    .mutation(async ({ ctx, input }) => {
+      await ctx.rateLimiter.consume(rateLimitPolicies.verificationMailPerAccount, ctx.actor.id);
+      return asPasswordAttempt(ctx, ctx.actor.email, () => changeEmail(ctx.db, auditContext(ctx), input));
+    }),
 
   signInMethods: {
     /** Sessions only: the password and the identity providers that sign in to this account. */
@@ -120,4 +148,6 @@ export const accountRouter = {
       .output(tokenSummary)
       .mutation(({ ctx, input }) => revokeApiToken(ctx.db, auditContext(ctx), input.id)),
   },
+
+  ...accountDataProcedures,
 } satisfies TRPCRouterRecord;
