@@ -33,7 +33,15 @@ const browser: Project["use"] = {
 const screenshots = process.env.STOREFRONT_SCREENSHOTS === "1";
 const projects: Project[] = screenshots
   ? [{ name: "screenshots", testMatch: "screenshots.spec.ts", use: browser }]
-  : [{ name: "chromium", testIgnore: ["postgres/**", "next-start/**", "screenshots.spec.ts"], use: browser }];
+  : [
+      {
+        name: "chromium",
+        testIgnore: ["postgres/**", "next-start/**", "next-dev/**", "screenshots.spec.ts"],
+        use: browser,
+      },
+      // `npm run dev` as a new developer runs it: the zero-setup path, with its development mailbox.
+      { name: "next-dev", testMatch: "next-dev/**/*.spec.ts", use: browser },
+    ];
 if (postgresServerUrl && !screenshots) {
   projects.push({ name: "postgres", testMatch: "postgres/**/*.spec.ts", use: browser });
   // The same build on Next's own server (`next start`, as on Vercel), no custom server in front.

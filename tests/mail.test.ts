@@ -217,8 +217,7 @@ describe("sending mail", () => {
 
     expect(info).toHaveBeenCalledTimes(1);
     expect(info).toHaveBeenCalledWith(
-      { to: person.to, subject: kept?.subject, url: `${shop}${mailboxPath(messageId)}` },
-      "mail kept in the development mailbox",
+      `mail to ${person.to} kept in the development mailbox: ${shop}${mailboxPath(messageId)}`,
     );
     expect(JSON.stringify(info.mock.calls)).not.toContain("reset-secret");
     expect(caughtWith(messageId)).toEqual([]);

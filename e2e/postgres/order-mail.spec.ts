@@ -144,7 +144,23 @@ test("with two instances running, every order mail goes out once: placed, shippe
   const cancelMail = mails.find((mail) => /cancel/i.test(mail.subject));
   expect(cancelMail?.text).toMatch(/refund/i);
   const shippedMail = mails.find((mail) => /shipped/i.test(mail.subject));
-  expect(shippedMail?.headers["list-unsubscribe"]).toContain("/api/mail/unsubscribe?token=");
+  const unsubscribe = /<([^>]+)>/.exec(shippedMail?.headers["list-unsubscribe"] ?? "")?.[1];
+  if (!unsubscribe) throw new Error("no List-Unsubscribe link");
+  expect(shippedMail?.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
+
+  // A mail client's one-click unsubscribe (RFC 8058): a POST with no cookie turns the notices off.
+  const clicked = await fetch(unsubscribe, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: "List-Unsubscribe=One-Click",
+  });
+  expect(clicked.status).toBe(200);
+  const [row] = await database.sql<{ order_update_mail: boolean }[]>`
+    select order_update_mail from users where email = ${buyer.email}`;
+  expect(row?.order_update_mail).toBe(false);
+  const forged = new URL(unsubscribe);
+  forged.searchParams.set("token", `${randomUUID()}.not-a-signature`);
+  expect((await fetch(forged, { method: "POST", body: "List-Unsubscribe=One-Click" })).status).toBe(400);
 });
 
 async function metric(baseURL: string, name: string, labels: string): Promise<number> {

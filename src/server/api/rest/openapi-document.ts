@@ -47,7 +47,7 @@ const errorSchema = {
 const description = `The Storefront shop over plain HTTP and JSON, served by the same procedures as the web shop.
 
 **Authentication.** Get a token with \`POST /auth/token\` (email and password) and send it as
-\`Authorization: Bearer <token>\`. Tokens carry scopes (\`read\`, \`orders\`, \`admin\`); a call the token's
+\`Authorization: Bearer <token>\`. Tokens carry scopes (\`read\`, \`orders\`, \`account\`, \`admin\`); a call the token's
 scopes do not cover is 403. A signed-in browser session cookie works too. Operations marked as needing
 no authentication are public.
 
@@ -62,8 +62,16 @@ optional inputs, new output fields. Breaking changes would come as \`/api/v2\`, 
 **Reference.** This document is served at \`/api/openapi.json\` and browsable at \`/api/docs\`.`;
 
 const tags = [
-  { name: "Authentication", description: "Exchange an email and password for an API token." },
-  { name: "Account", description: "The account the session or token belongs to." },
+  {
+    name: "Authentication",
+    description:
+      "Exchange an email and password for an API token; reset a forgotten password and verify an address through the links the shop mails.",
+  },
+  {
+    name: "Account",
+    description:
+      "The account the session or token belongs to. Exporting or deleting it needs a token with the `account` scope.",
+  },
   { name: "Catalog", description: "Products and categories. Public: no authentication needed." },
   { name: "Cart", description: "The caller's cart. A token reads it with the `read` scope, changes it with `orders`." },
   {
