@@ -30,6 +30,7 @@ test.beforeAll(async () => {
     JOB_MAINTENANCE_SECONDS: "1",
     JOB_RETRY_DELAY_SECONDS: "1",
     JOB_RETRY_LIMIT: "2",
+    SHUTDOWN_TIMEOUT_SECONDS: "3",
   };
   first = await startInstance({ port: PORTS[0], databaseUrl: database.url, env });
   second = await startInstance({ port: PORTS[1], databaseUrl: database.url, env });
@@ -117,6 +118,31 @@ test("a confirmation mail interrupted by kill -9 is sent again with the same Mes
   expect(again?.messageId).toBe(held.messageId);
   expect(again?.subject).toBe(held.subject);
   expect(distinctIds(orderMailsTo(buyer.email))).toBe(1);
+  await second.restart();
+});
+
+test("on SIGTERM the worker takes no new job and hands the running one back by the deadline; it is sent after the restart", async () => {
+  test.setTimeout(60_000);
+  const buyer = await newBuyer(first.baseURL);
+  await second.stop();
+  catcher.setFailing("hold");
+  const orderId = await placeOrder(first.baseURL, buyer);
+  const held = await catcher.waitForMail((mail) => mail.to.includes(buyer.email) && mail.text.includes(orderId));
+  const stopping = Date.now();
+  expect(await first.stop("SIGTERM")).toBe(0);
+  // SHUTDOWN_TIMEOUT_SECONDS is 3: the mail server never answers, so the job is handed back, not waited for.
+  expect(Date.now() - stopping).toBeLessThan(12_000);
+  const [job] = await database.sql<{ state: string; output: { message?: string } | null }[]>`
+    select state::text as state, output from pgboss.job
+    where name = 'mail.order-event' order by created_on desc limit 1`;
+  expect(job?.state).toBe("retry");
+  expect(first.output()).toContain('"msg":"shut down"');
+
+  catcher.setFailing(false);
+  await first.restart();
+  await expect.poll(() => orderMailsTo(buyer.email).length, { timeout: 30_000 }).toBe(2);
+  expect(distinctIds(orderMailsTo(buyer.email))).toBe(1);
+  expect(orderMailsTo(buyer.email)[1]?.messageId).toBe(held.messageId);
   await second.restart();
 });
 
