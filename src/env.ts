@@ -129,6 +129,11 @@ const envSchema = z.object({
   JOB_RETRY_LIMIT: z.coerce.number().int().min(0).max(50).default(8),
   /** The first retry's delay; each later one waits about twice as long. */
   JOB_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
+  /**
+   * Lets a scheduler (Vercel Cron) run waiting jobs through /api/jobs/run with
+   * `Authorization: Bearer <CRON_SECRET>`, for hosts where no process lives between requests. Unset: that route is 404.
+   */
+  CRON_SECRET: z.string().min(16, "CRON_SECRET must be at least 16 characters").optional(),
   /** How often one instance checks for jobs whose worker died (and other queue upkeep). */
   JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
 });
@@ -174,6 +179,11 @@ export function productionEnvProblems(current: Env = env): string[] {
   if (!current.SMTP_URL && current.MAIL_TRANSPORT !== "log") {
     problems.push(
       "SMTP_URL is not set: set it to your mail server (smtp://user:password@host:587), or MAIL_TRANSPORT=log to run without sending mail.",
+    );
+  }
+  if (current.SMTP_URL && current.MAIL_TRANSPORT !== "log" && !current.AUTH_URL) {
+    problems.push(
+      "AUTH_URL is not set: links in mail (password reset, verification, orders) need the shop's public origin (https://shop.example.com).",
     );
   }
   if (current.MAIL_TRANSPORT === "mailbox") {

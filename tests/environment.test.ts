@@ -15,11 +15,16 @@ describe("production environment", () => {
 
   it("is satisfied by a secret, a trusted host and a way to send mail", () => {
     const secret = { ...base, AUTH_SECRET: "s".repeat(32), SMTP_URL: "smtp://mail.example:587" };
-    expect(productionEnvProblems({ ...secret, AUTH_TRUST_HOST: true })).toEqual([]);
+    expect(productionEnvProblems({ ...secret, AUTH_TRUST_HOST: true, AUTH_URL: "https://shop.example" })).toEqual([]);
     expect(productionEnvProblems({ ...secret, AUTH_URL: "https://shop.example" })).toEqual([]);
     expect(
       productionEnvProblems({ ...base, AUTH_SECRET: "s".repeat(32), AUTH_TRUST_HOST: true, MAIL_TRANSPORT: "log" }),
     ).toEqual([]);
+  });
+
+  it("wants the public origin when mail goes out: its links are built from it", () => {
+    const mailing = { ...base, AUTH_SECRET: "s".repeat(32), AUTH_TRUST_HOST: true, SMTP_URL: "smtp://mail.example:587" };
+    expect(productionEnvProblems(mailing).join("\n")).toMatch(/AUTH_URL is not set: links in mail/);
   });
 
   it("never serves the development mailbox in production", () => {

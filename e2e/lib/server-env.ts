@@ -43,11 +43,15 @@ export const serverLogDir = path.resolve(".reports", "server-logs");
 /** The metrics endpoint's bearer token on the servers that enable it. */
 export const e2eMetricsToken = "e2e-metrics-token-e2e-metrics-token";
 
+/** The scheduler's secret for /api/jobs/run on the servers that enable it. */
+export const e2eCronSecret = "e2e-cron-secret-e2e-cron-secret";
+
 /** What the suite types, sends or configures that no server log may ever contain. */
 export const e2eSecrets: readonly string[] = [
   e2eServerEnv.AUTH_SECRET,
   e2eOidc.clientSecret,
   e2eMetricsToken,
+  e2eCronSecret,
   "storefront-demo",
   "a long password",
   "another long password",

@@ -4,6 +4,7 @@ import { expect, test } from "../fixtures";
 import { startInstance, type Instance } from "../lib/instance";
 import { linkIn, startMailCatcher, type MailCatcher } from "../lib/mail-catcher";
 import { restClient } from "../lib/rest-client";
+import { e2eCronSecret } from "../lib/server-env";
 import { createE2EDatabase, type E2EDatabase } from "../lib/test-database";
 
 // Mail that lets a person into their account, followed in Chromium from a real SMTP server on loopback.
@@ -17,7 +18,7 @@ test.beforeAll(async () => {
   server = await startInstance({
     port: 3183,
     databaseUrl: database.url,
-    env: { SMTP_URL: catcher.url, MAIL_TRANSPORT: "smtp", JOB_POLL_SECONDS: "0.5" },
+    env: { SMTP_URL: catcher.url, MAIL_TRANSPORT: "smtp", JOB_POLL_SECONDS: "0.5", AUTH_URL: "http://localhost:3183" },
   });
 });
 
@@ -97,6 +98,8 @@ test("a forgotten password: the mailed link sets a new one, and every old sessio
 
   await page.goto(`${server.baseURL}/sign-in`);
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  // The link navigates on the client: type into the new page's field, not the sign-in page's.
+  await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Send me a link" }).click();
   await expect(page.getByTestId("forgot-password-status")).toContainText(
@@ -140,4 +143,44 @@ test("a forgotten password: the mailed link sets a new one, and every old sessio
   }
 
   await signIn(page, email, newPassword);
+});
+
+test("on Next's own server with no worker (as on Vercel), mail waits for the scheduled call to /api/jobs/run", async () => {
+  test.setTimeout(90_000);
+  const own = await createE2EDatabase();
+  const vercelLike = await startInstance({
+    port: 3184,
+    databaseUrl: own.url,
+    server: "next-start",
+    env: {
+      SMTP_URL: catcher.url,
+      MAIL_TRANSPORT: "smtp",
+      AUTH_URL: "http://localhost:3184",
+      JOBS_WORKER: "false",
+      CRON_SECRET: e2eCronSecret,
+    },
+  });
+  try {
+    const email = address("cron");
+    const signUp = await fetch(`${vercelLike.baseURL}/api/trpc/auth.signUp`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password: "a long password", name: "Cron Reader" }),
+    });
+    expect(signUp.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(catcher.messages().filter((mail) => mail.to.includes(email))).toEqual([]);
+
+    const run = (authorization?: string) =>
+      fetch(`${vercelLike.baseURL}/api/jobs/run`, { headers: authorization ? { authorization } : {} });
+    expect((await run()).status).toBe(401);
+    const answer = await run(`Bearer ${e2eCronSecret}`);
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toMatchObject({ failed: 0, more: false });
+    const mail = await catcher.waitForMail((caught) => caught.to.includes(email), 5_000);
+    expect(new URL(linkIn(mail, "/verify-email")).origin).toBe(vercelLike.baseURL);
+  } finally {
+    await vercelLike.stop();
+    await own.drop();
+  }
 });

@@ -32,8 +32,11 @@ test.beforeAll(async () => {
     JOB_RETRY_LIMIT: "2",
     SHUTDOWN_TIMEOUT_SECONDS: "3",
   };
-  first = await startInstance({ port: PORTS[0], databaseUrl: database.url, env });
-  second = await startInstance({ port: PORTS[1], databaseUrl: database.url, env });
+  // Links in mail are built from AUTH_URL: each instance's own address here.
+  const instance = (port: number) =>
+    startInstance({ port, databaseUrl: database.url, env: { ...env, AUTH_URL: `http://localhost:${port}` } });
+  first = await instance(PORTS[0]);
+  second = await instance(PORTS[1]);
 });
 
 test.afterAll(async () => {

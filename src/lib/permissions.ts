@@ -67,7 +67,7 @@ export type TokenScope = (typeof tokenScopes)[number];
 export const tokenScopeDescriptions: Record<TokenScope, string> = {
   read: "Read your account, cart and orders",
   orders: "Change your cart, place and cancel orders",
-  account: "Export your data or delete your account (deleting also needs your password)",
+  account: "Export your data or delete your account",
   admin: "Run the store (administrators only)",
 };
 

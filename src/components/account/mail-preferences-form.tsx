@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { errorMessage } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 
@@ -9,12 +10,14 @@ export function MailPreferencesForm() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data } = useSuspenseQuery(trpc.account.mailPreferences.queryOptions());
+  // The box follows the click at once; a refused save puts it back.
+  const [checked, setChecked] = useState(data.orderUpdates);
   const save = useMutation(
     trpc.account.setMailPreferences.mutationOptions({
+      onError: () => setChecked(data.orderUpdates),
       onSettled: () => queryClient.invalidateQueries(trpc.account.mailPreferences.queryFilter()),
     }),
   );
-  const checked = save.isPending ? save.variables.orderUpdates : data.orderUpdates;
   return (
     <div className="stack">
       <label className="checkbox">
@@ -23,7 +26,10 @@ export function MailPreferencesForm() {
           name="orderUpdates"
           checked={checked}
           disabled={save.isPending}
-          onChange={(event) => save.mutate({ orderUpdates: event.target.checked })}
+          onChange={(event) => {
+            setChecked(event.target.checked);
+            save.mutate({ orderUpdates: event.target.checked });
+          }}
         />{" "}
         Mail me when an order is shipped or delivered
       </label>

@@ -9,3 +9,9 @@ export function jobRetryOptions() {
     expireInSeconds: env.JOB_TIMEOUT_SECONDS,
   };
 }
+
+/** Failed jobs stay listed (and retryable) in the admin area this long before pg-boss archives them. */
+export const FAILED_JOBS_KEPT_SECONDS = 30 * 24 * 3_600;
+
+/** pg-boss's upkeep settings, the same for a worker and a drain. */
+export const jobUpkeepOptions = { archiveFailedAfterSeconds: FAILED_JOBS_KEPT_SECONDS };

@@ -1,7 +1,14 @@
 import type { QueueName } from "./queue-names";
 
-/** Queues the clock fills (cron, UTC); pg-boss makes sure one instance sends each tick's job. */
-export const jobSchedules: Partial<Record<QueueName, string>> = {
-  "events.prune": "*/10 * * * *",
-  "auth.prune-expired": "23 * * * *",
+export interface JobSchedule {
+  /** When a worker's clock sends the job (cron, UTC); pg-boss sends each tick's job once across instances. */
+  cron: string;
+  /** The same cadence for a drain (./drain.ts), which runs when called: one job per slot of this length. */
+  slotMinutes: number;
+}
+
+/** Queues the clock fills. */
+export const jobSchedules: Partial<Record<QueueName, JobSchedule>> = {
+  "events.prune": { cron: "*/10 * * * *", slotMinutes: 10 },
+  "auth.prune-expired": { cron: "23 * * * *", slotMinutes: 60 },
 };

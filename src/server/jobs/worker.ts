@@ -2,11 +2,11 @@ import PgBoss from "pg-boss";
 import { env } from "@/env";
 import type { DatabaseConnection } from "../db/types";
 import { logger } from "../observability/logger";
-import { metrics } from "../observability/metrics";
 import { jobHandlers, type JobHandlers } from "./handlers";
 import { JOB_SCHEMA } from "./install";
-import { jobDataSchemas } from "./job-data";
-import { queueNames, type QueueName } from "./queue-names";
+import { jobUpkeepOptions } from "./job-settings";
+import { queueNames } from "./queue-names";
+import { runJob } from "./run-job";
 import { jobSchedules } from "./schedules";
 
 export interface JobWorker {
@@ -20,32 +20,6 @@ export interface WorkerOptions {
   maintenanceSeconds?: number;
   /** Whether this worker also fills the scheduled queues (tests that count jobs turn it off). */
   schedules?: boolean;
-}
-
-function runner<Q extends QueueName>(connection: DatabaseConnection, queue: Q, handlers: JobHandlers) {
-  const { jobDuration, jobFailures } = metrics();
-  return async ([job]: PgBoss.JobWithMetadata[]): Promise<void> => {
-    if (!job) return;
-    const started = performance.now();
-    const seconds = () => (performance.now() - started) / 1000;
-    try {
-      const data = jobDataSchemas[queue].parse(job.data) as Parameters<JobHandlers[Q]>[1];
-      const outcome = await handlers[queue](connection.db, data);
-      jobDuration.observe({ queue, outcome: "completed" }, seconds());
-      logger.info(
-        { job: job.id, queue, attempt: job.retryCount + 1, outcome, ms: Math.round(seconds() * 1000) },
-        "job done",
-      );
-    } catch (error) {
-      const final = job.retryCount >= job.retryLimit;
-      jobDuration.observe({ queue, outcome: final ? "failed" : "retry" }, seconds());
-      jobFailures.inc({ queue, final: String(final) });
-      const fields = { err: error, job: job.id, queue, attempt: job.retryCount + 1, of: job.retryLimit + 1 };
-      if (final) logger.error(fields, "job failed for good: it is listed in the admin area's failed jobs");
-      else logger.warn(fields, "job failed; it will be retried");
-      throw error;
-    }
-  };
 }
 
 /**
@@ -62,20 +36,19 @@ export async function startJobWorker(connection: DatabaseConnection, options: Wo
     supervise: true,
     schedule: options.schedules ?? true,
     maintenanceIntervalSeconds: options.maintenanceSeconds ?? env.JOB_MAINTENANCE_SECONDS,
+    ...jobUpkeepOptions,
   });
   boss.on("error", (error: unknown) => logger.warn({ err: error }, "job queue upkeep failed; it will try again"));
   await boss.start();
   const handlers = options.handlers ?? jobHandlers;
   const pollingIntervalSeconds = options.pollSeconds ?? env.JOB_POLL_SECONDS;
   for (const queue of queueNames) {
-    await boss.work(
-      queue,
-      { pollingIntervalSeconds, batchSize: 1, includeMetadata: true },
-      runner(connection, queue, handlers),
-    );
+    await boss.work(queue, { pollingIntervalSeconds, batchSize: 1, includeMetadata: true }, async ([job]) => {
+      if (job) await runJob(connection, queue, job, handlers);
+    });
   }
   if (options.schedules ?? true) {
-    for (const [queue, cron] of Object.entries(jobSchedules)) await boss.schedule(queue, cron, {}, { tz: "UTC" });
+    for (const [queue, { cron }] of Object.entries(jobSchedules)) await boss.schedule(queue, cron, {}, { tz: "UTC" });
   }
   return {
     stop: (timeoutMs) => boss.stop({ graceful: true, close: false, wait: true, timeout: Math.max(timeoutMs, 1_000) }),
