@@ -6,10 +6,10 @@ import { roleCan, scopeNeeded, type Permission, type Role, type TokenScope } fro
 import { listProcedures } from "@/server/api/procedures";
 import { appRouter } from "@/server/api/root";
 import { apiTokens } from "@/server/db/schema";
-import { getAuthSecret } from "@/server/auth/secret";
+import { getAuthSecret } from "@/server/security/auth-secret";
 import type { Access } from "@/server/api/trpc";
 import { seedDemoData } from "@/server/db/seed";
-import { enqueueJob } from "@/server/jobs/enqueue";
+import { enqueueJob } from "@/server/queue/enqueue";
 import type { Actor } from "@/server/domain/actor";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { callerFor, createCustomer } from "./support/callers";

@@ -3,9 +3,9 @@ import PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { selectRows } from "@/server/db/rows";
 import { drainJobs } from "@/server/jobs/drain";
-import { enqueueJob } from "@/server/jobs/enqueue";
+import { enqueueJob } from "@/server/queue/enqueue";
 import type { JobHandlers } from "@/server/jobs/handlers";
-import { JOB_SCHEMA } from "@/server/jobs/install";
+import { JOB_SCHEMA } from "@/server/db/job-queue";
 import { answerJobRun } from "@/server/ops/job-run-endpoint";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 

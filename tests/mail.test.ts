@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { env, parseEnv } from "@/env";
 import { mailboxMessages, sentMail } from "@/server/db/schema";
-import type { Mail, MailKind } from "@/server/mail/mail-kinds";
+import type { Mail, MailKind } from "@/server/queue/mail-kinds";
 import { findInMailbox, listMailbox, mailboxPath, messageIdFromMailboxPath } from "@/server/mail/mailbox";
 import { mailSettingsFromEnv } from "@/server/mail/mail-settings";
 import { renderMail } from "@/server/mail/render-mail";

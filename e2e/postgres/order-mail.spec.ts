@@ -104,14 +104,22 @@ function orderMailsTo(address: string): CaughtMail[] {
 
 const distinctIds = (mails: CaughtMail[]) => new Set(mails.map((mail) => mail.messageId)).size;
 
-test("a confirmation mail interrupted by kill -9 is sent again with the same Message-ID: one mail for the receiver", async () => {
-  test.setTimeout(60_000);
+/**
+ * A new buyer's order on the first instance alone, whose confirmation the SMTP server takes but never
+ * answers: when this returns, the job is mid-send on that instance.
+ */
+async function confirmationHeldMidSend(): Promise<{ buyer: Buyer; held: CaughtMail }> {
   const buyer = await newBuyer(first.baseURL);
   await second.stop();
-  // The SMTP server takes the mail but never answers: the job is mid-send when the app dies.
   catcher.setFailing("hold");
   const orderId = await placeOrder(first.baseURL, buyer);
   const held = await catcher.waitForMail((mail) => mail.to.includes(buyer.email) && mail.text.includes(orderId));
+  return { buyer, held };
+}
+
+test("a confirmation mail interrupted by kill -9 is sent again with the same Message-ID: one mail for the receiver", async () => {
+  test.setTimeout(60_000);
+  const { buyer, held } = await confirmationHeldMidSend();
   await first.stop("SIGKILL");
   catcher.setFailing(false);
   await first.restart();
@@ -126,11 +134,7 @@ test("a confirmation mail interrupted by kill -9 is sent again with the same Mes
 
 test("on SIGTERM the worker takes no new job and hands the running one back by the deadline; it is sent after the restart", async () => {
   test.setTimeout(60_000);
-  const buyer = await newBuyer(first.baseURL);
-  await second.stop();
-  catcher.setFailing("hold");
-  const orderId = await placeOrder(first.baseURL, buyer);
-  const held = await catcher.waitForMail((mail) => mail.to.includes(buyer.email) && mail.text.includes(orderId));
+  const { buyer, held } = await confirmationHeldMidSend();
   const stopping = Date.now();
   expect(await first.stop("SIGTERM")).toBe(0);
   // SHUTDOWN_TIMEOUT_SECONDS is 3: the mail server never answers, so the job is handed back, not waited for.

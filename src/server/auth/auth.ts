@@ -22,7 +22,7 @@ import { identityProviders } from "./identity-providers";
 import { judgeProviderSignIn } from "./provider-sign-in";
 import { trustedDeviceFor } from "./trusted-device";
 import { findSessionToken } from "./session-cookie";
-import { getAuthSecret } from "./secret";
+import { getAuthSecret } from "../security/auth-secret";
 
 declare module "next-auth" {
   interface User {

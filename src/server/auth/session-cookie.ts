@@ -1,7 +1,7 @@
 import { LRUCache } from "lru-cache";
 import { decode } from "next-auth/jwt";
 import { z } from "zod";
-import { getAuthSecret } from "./secret";
+import { getAuthSecret } from "../security/auth-secret";
 
 // Auth.js names the cookie by whether it was set over HTTPS.
 const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { sameSecret } from "../security/same-secret";
-import { getAuthSecret } from "./secret";
+import { getAuthSecret } from "../security/auth-secret";
 
 /**
  * A browser that has signed in to an account before carries a signed note

@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
-import { installJobQueue } from "../jobs/install";
+import { installJobQueue } from "./job-queue";
 import { postgresExecutor } from "./raw-sql";
 import type * as schema from "./schema";
 import type { ExecuteSql } from "./types";

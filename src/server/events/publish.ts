@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { events } from "../db/schema";
 import type { Tx } from "../db/types";
-import { enqueueEventJobs } from "../jobs/outbox-jobs";
+import { enqueueEventJobs } from "./outbox-jobs";
 import { parseStoredEvent, type NewEvent } from "./topics";
 
 /** The NOTIFY channel every app process listens on. */

@@ -1,10 +1,10 @@
 import PgBoss from "pg-boss";
 import type { DatabaseConnection } from "../db/types";
-import { enqueueJob } from "./enqueue";
+import { enqueueJob } from "../queue/enqueue";
 import { jobHandlers, type JobHandlers } from "./handlers";
-import { JOB_SCHEMA } from "./install";
-import { jobUpkeepOptions } from "./job-settings";
-import { queueNames, type QueueName } from "./queue-names";
+import { JOB_SCHEMA } from "../db/job-queue";
+import { jobUpkeepOptions } from "../queue/job-settings";
+import { queueNames, type QueueName } from "../db/job-queue";
 import { runJob } from "./run-job";
 import { jobSchedules } from "./schedules";
 

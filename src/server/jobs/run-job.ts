@@ -3,8 +3,8 @@ import type { DatabaseConnection } from "../db/types";
 import { logger } from "../observability/logger";
 import { metrics } from "../observability/metrics";
 import type { JobHandlers } from "./handlers";
-import { jobDataSchemas } from "./job-data";
-import type { QueueName } from "./queue-names";
+import { jobDataSchemas } from "../queue/job-data";
+import type { QueueName } from "../db/job-queue";
 
 /**
  * Runs one job through its queue's handler, measured and logged; throws what

@@ -1,4 +1,4 @@
-import type { QueueName } from "./queue-names";
+import type { QueueName } from "../db/job-queue";
 
 export interface JobSchedule {
   /** When a worker's clock sends the job (cron, UTC); pg-boss sends each tick's job once across instances. */

@@ -3,9 +3,9 @@ import { env } from "@/env";
 import type { DatabaseConnection } from "../db/types";
 import { logger } from "../observability/logger";
 import { jobHandlers, type JobHandlers } from "./handlers";
-import { JOB_SCHEMA } from "./install";
-import { jobUpkeepOptions } from "./job-settings";
-import { queueNames } from "./queue-names";
+import { JOB_SCHEMA } from "../db/job-queue";
+import { jobUpkeepOptions } from "../queue/job-settings";
+import { queueNames } from "../db/job-queue";
 import { runJob } from "./run-job";
 import { jobSchedules } from "./schedules";
 

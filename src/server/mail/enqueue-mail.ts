@@ -1,6 +1,6 @@
 import type { DbOrTx } from "../db/types";
-import { enqueueJob } from "../jobs/enqueue";
-import type { Mail } from "./mail-kinds";
+import { enqueueJob } from "../queue/enqueue";
+import type { Mail } from "../queue/mail-kinds";
 
 /**
  * Queues a mail in the caller's transaction. `messageKey` names this mail for

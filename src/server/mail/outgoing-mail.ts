@@ -1,5 +1,5 @@
 import type { Db } from "../db/types";
-import type { MailKind } from "./mail-kinds";
+import type { MailKind } from "../queue/mail-kinds";
 
 /** A rendered mail with its envelope and headers, ready for a transport. */
 export interface OutgoingMail {

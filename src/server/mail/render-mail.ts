@@ -1,6 +1,6 @@
 import { render, toPlainText } from "@react-email/render";
 import { env } from "@/env";
-import type { Mail } from "./mail-kinds";
+import type { Mail } from "../queue/mail-kinds";
 import { composeMail } from "./templates/compose-mail";
 import type { Shop } from "./templates/template-props";
 

@@ -3,7 +3,7 @@ import { env } from "@/env";
 import { sentMail } from "../db/schema";
 import type { Db } from "../db/types";
 import { shopOrigin } from "./links";
-import type { Mail } from "./mail-kinds";
+import type { Mail } from "../queue/mail-kinds";
 import { mailSettingsFromEnv, type MailSettings } from "./mail-settings";
 import type { OutgoingMail } from "./outgoing-mail";
 import { renderMail } from "./render-mail";

@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { getAuthSecret } from "../auth/secret";
+import { getAuthSecret } from "../security/auth-secret";
 import { sameSecret } from "../security/same-secret";
 
 // A purpose of its own, so this signature can never stand in for any other the secret makes.

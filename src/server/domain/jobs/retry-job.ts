@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import PgBoss from "pg-boss";
 import { selectRows } from "../../db/rows";
 import type { Db } from "../../db/types";
-import { JOB_SCHEMA } from "../../jobs/install";
-import { executorOn } from "../../jobs/in-transaction";
+import { JOB_SCHEMA } from "../../db/job-queue";
+import { executorOn } from "../../queue/in-transaction";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
 import { DomainError } from "../errors";
 

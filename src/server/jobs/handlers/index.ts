@@ -2,8 +2,8 @@ import { env } from "@/env";
 import type { Db } from "../../db/types";
 import { pruneEvents } from "../../events/retention";
 import { sendMail } from "../../mail/send-mail";
-import type { JobData } from "../job-data";
-import type { QueueName } from "../queue-names";
+import type { JobData } from "../../queue/job-data";
+import type { QueueName } from "../../db/job-queue";
 import { mailOrderEvent } from "./order-event-mail";
 import { pruneExpired } from "./prune-expired";
 

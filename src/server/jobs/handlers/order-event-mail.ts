@@ -4,10 +4,10 @@ import type { Db } from "../../db/types";
 import { parseStoredEvent } from "../../events/topics";
 import { logger } from "../../observability/logger";
 import { shopLink } from "../../mail/links";
-import type { Mail, OrderSummary } from "../../mail/mail-kinds";
+import type { Mail, OrderSummary } from "../../queue/mail-kinds";
 import { sendMail } from "../../mail/send-mail";
 import { unsubscribeToken } from "../../mail/unsubscribe-token";
-import type { JobData } from "../job-data";
+import type { JobData } from "../../queue/job-data";
 
 async function orderSummary(db: Db, orderId: string) {
   const [order] = await db

@@ -1,5 +1,5 @@
 import type { ReactElement } from "react";
-import type { Mail } from "../mail-kinds";
+import type { Mail } from "../../queue/mail-kinds";
 import { AccountDeletedMail, accountDeletedSubject } from "./account-deleted";
 import { EmailChangedMail, emailChangedSubject } from "./email-changed";
 import { OrderCancelledMail, orderCancelledSubject } from "./order-cancelled";

@@ -1,5 +1,5 @@
 import { formatMoney } from "@/lib/money";
-import type { OrderSummary } from "../mail-kinds";
+import type { OrderSummary } from "../../queue/mail-kinds";
 import * as styles from "./styles";
 
 /** The order's lines and total as a table; plain text shows it as aligned columns. */

@@ -1,4 +1,4 @@
-import type { Mail, MailKind } from "../mail-kinds";
+import type { Mail, MailKind } from "../../queue/mail-kinds";
 
 /** Who sends the mail: printed in every mail's footer. */
 export interface Shop {

@@ -1,4 +1,4 @@
-import { unsubscribeWithToken } from "@/server/mail/unsubscribe";
+import { unsubscribeWithToken } from "@/server/ops/unsubscribe";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { mailSchema } from "../mail/mail-kinds";
-import type { QueueName } from "./queue-names";
+import { mailSchema } from "./mail-kinds";
+import type { QueueName } from "../db/job-queue";
 
 /** What each queue's jobs carry; a handler parses its job with the same schema. */
 export const jobDataSchemas = {

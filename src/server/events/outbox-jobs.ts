@@ -1,6 +1,6 @@
 import type { Tx } from "../db/types";
-import type { StoredEvent } from "../events/topics";
-import { enqueueJob } from "./enqueue";
+import type { StoredEvent } from "./topics";
+import { enqueueJob } from "../queue/enqueue";
 
 const mailedStatuses = new Set(["shipped", "delivered", "cancelled"]);
 

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import PgBoss from "pg-boss";
 import type { DbOrTx } from "../db/types";
-import { JOB_SCHEMA } from "./install";
+import { JOB_SCHEMA } from "../db/job-queue";
 import { executorOn } from "./in-transaction";
 import { jobRetryOptions } from "./job-settings";
 import type { JobData } from "./job-data";
-import type { QueueName } from "./queue-names";
+import type { QueueName } from "../db/job-queue";
 
 // Only builds and sends SQL through the `db` given to each send; it never opens or polls anything itself.
 const sender = new PgBoss({

@@ -1,8 +1,16 @@
 import PgBoss from "pg-boss";
-import type { ExecuteSql } from "../db/types";
-import { queueNames } from "./queue-names";
+import type { ExecuteSql } from "./types";
 
+/** pg-boss keeps its tables in a schema of its own in the app's database. */
 export const JOB_SCHEMA = "pgboss";
+
+/**
+ * Every job queue. Each has one handler (src/server/jobs/handlers); scheduled
+ * ones are also filled by the clock (src/server/jobs/schedules.ts).
+ */
+export const queueNames = ["mail.send", "mail.order-event", "events.prune", "auth.prune-expired"] as const;
+
+export type QueueName = (typeof queueNames)[number];
 
 /**
  * Creates (or upgrades) pg-boss's tables and this app's queues. Runs with the
