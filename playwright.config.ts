@@ -2,6 +2,8 @@ import { defineConfig, type Project } from "@playwright/test";
 import path from "node:path";
 import {
   e2eBaseURL as baseURL,
+  e2eMailCatcher,
+  e2eMainServerMailEnv,
   e2eOidcEnv,
   e2ePort as PORT,
   e2eServerEnv,
@@ -58,14 +60,32 @@ export default defineConfig({
   reporter: "list",
   use: { baseURL, trace: "retain-on-failure" },
   projects,
-  webServer: {
-    // The server's log goes to a file: scripts/scan-server-logs.ts reads it for secrets after the suite.
-    command: `rm -rf .data/e2e && npm run build && mkdir -p ${serverLogDir} && npm start > ${path.join(serverLogDir, "main.log")} 2>&1`,
-    url: `${baseURL}/api/ready`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: { ...e2eServerEnv, ...e2eOidcEnv, PORT: String(PORT), PGLITE_DIR: ".data/e2e", DATABASE_URL: "" },
-  },
+  webServer: [
+    {
+      // The SMTP server the app mails to, with an HTTP API for the tests that read the mail.
+      command: "./node_modules/.bin/tsx e2e/lib/mail-catcher-cli.ts",
+      url: `http://127.0.0.1:${e2eMailCatcher.httpPort}/health`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      // The server's log goes to a file: scripts/scan-server-logs.ts reads it for secrets after the suite.
+      command: `rm -rf .data/e2e && npm run build && mkdir -p ${serverLogDir} && npm start > ${path.join(serverLogDir, "main.log")} 2>&1`,
+      url: `${baseURL}/api/ready`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        ...e2eServerEnv,
+        ...e2eOidcEnv,
+        ...e2eMainServerMailEnv,
+        PORT: String(PORT),
+        PGLITE_DIR: ".data/e2e",
+        DATABASE_URL: "",
+      },
+    },
+  ],
 });

@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { expect, test } from "../fixtures";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { ContractChecker } from "../lib/contract";
+import { linkIn, type CaughtMail } from "../lib/mail-catcher";
+import { waitForMailTo } from "../lib/mailbox-client";
 
 const DECLINED = "4000000000000002";
 const APPROVED = "4242424242424242";
@@ -191,6 +193,70 @@ test("the published document is valid OpenAPI 3.1 and every operation answers as
   );
   // The plant is still in the cart; leave the shop as the other tests expect it.
   await request.delete(`${api}/cart`, { headers: auth });
+
+  // The account's data: only a token given the account scope exports or deletes it.
+  const { token: accountToken } = (await (
+    await request.post(`${api}/auth/token`, { data: { email, password, scopes: ["read", "account"] } })
+  ).json()) as { token: string };
+  const withAccount = { authorization: `Bearer ${accountToken}` };
+  await contract.check("GET", "/account/export", await request.get(`${api}/account/export`, { headers: auth }), 403);
+  const exported = (await contract.check(
+    "GET",
+    "/account/export",
+    await request.get(`${api}/account/export`, { headers: withAccount }),
+    200,
+  )) as { account: { email: string } };
+  expect(exported.account.email).toBe(email);
+  await contract.check("DELETE", "/account", await request.delete(`${api}/account`, { headers: auth }), 403);
+
+  // Links from the mail the shop sent (the suite's server mails to a catcher on loopback).
+  const linkToken = (mail: CaughtMail, path: string) => new URL(linkIn(mail, path)).searchParams.get("token") ?? "";
+  const verifyMail = await waitForMailTo(email, (mail) => mail.text.includes("/verify-email"));
+  await contract.check("POST", "/auth/verify-email", await request.post(`${api}/auth/verify-email`, { data: {} }), 400);
+  await contract.check(
+    "POST",
+    "/auth/verify-email",
+    await request.post(`${api}/auth/verify-email`, { data: { token: linkToken(verifyMail, "/verify-email") } }),
+    200,
+  );
+  await contract.check(
+    "POST",
+    "/auth/password-reset",
+    await request.post(`${api}/auth/password-reset`, { data: { email: "not an address" } }),
+    400,
+  );
+  await contract.check(
+    "POST",
+    "/auth/password-reset",
+    await request.post(`${api}/auth/password-reset`, { data: { email } }),
+    200,
+  );
+  const resetMail = await waitForMailTo(email, (mail) => mail.text.includes("/reset-password"));
+  const resetToken = linkToken(resetMail, "/reset-password");
+  const newPassword = "another long password";
+  await contract.check(
+    "POST",
+    "/auth/password-reset/confirm",
+    await request.post(`${api}/auth/password-reset/confirm`, { data: { token: resetToken, password: newPassword } }),
+    200,
+  );
+  await contract.check(
+    "POST",
+    "/auth/password-reset/confirm",
+    await request.post(`${api}/auth/password-reset/confirm`, { data: { token: resetToken, password: newPassword } }),
+    400,
+  );
+  // The reset revoked every token: a new one, with the new password, deletes the account.
+  await contract.check("DELETE", "/account", await request.delete(`${api}/account`, { headers: withAccount }), 401);
+  const { token: fresh } = (await (
+    await request.post(`${api}/auth/token`, { data: { email, password: newPassword, scopes: ["account"] } })
+  ).json()) as { token: string };
+  await contract.check(
+    "DELETE",
+    "/account",
+    await request.delete(`${api}/account`, { headers: { authorization: `Bearer ${fresh}` } }),
+    200,
+  );
 
   // Every operation the document publishes was called, with a success and a failure.
   for (const operation of contract.operations()) {

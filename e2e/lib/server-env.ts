@@ -19,6 +19,16 @@ export const e2eServerEnv = {
   MAIL_TRANSPORT: "log",
 };
 
+/** The SMTP server the browser suite's server mails to (e2e/lib/mail-catcher-cli.ts), and its HTTP API for tests. */
+export const e2eMailCatcher = { smtpPort: 3198, httpPort: 3197 };
+
+/** The browser suite's server sends real mail to the catcher; links in it are built from AUTH_URL. */
+export const e2eMainServerMailEnv = {
+  SMTP_URL: `smtp://127.0.0.1:${e2eMailCatcher.smtpPort}`,
+  MAIL_TRANSPORT: "smtp",
+  AUTH_URL: e2eBaseURL,
+};
+
 /** The OpenID Connect provider the sign-in test starts (e2e/lib/oidc-provider.ts), as the app is told of it. */
 export const e2eOidc = {
   port: 3199,
