@@ -1,6 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { selectRows } from "@/server/db/rows";
+import { jobDataSchemas } from "@/server/queue/job-data";
+import { unsealMail } from "@/server/queue/sealed-mail";
 import { apiTokens, auditLog, orders, userSessions, users } from "@/server/db/schema";
 import { callerFor, createCustomer, expectTrpcError } from "./support/callers";
 import { createTestDatabase, type TestDatabase } from "./support/database";
@@ -88,13 +90,17 @@ describe("account.delete", () => {
     expect(await database.db.select().from(userSessions).where(eq(userSessions.userId, customer.id))).toEqual([]);
     expect(await database.db.select().from(apiTokens).where(eq(apiTokens.userId, customer.id))).toEqual([]);
 
+    const audit = await database.db.select().from(auditLog).where(eq(auditLog.actorId, customer.id));
+    expect(audit.length).toBeGreaterThan(0);
+    expect(JSON.stringify(audit)).not.toContain(customer.email);
     await expectTrpcError(session().account.me(), "UNAUTHORIZED");
     expect((await restCall(database.db, "GET", "/account", { token })).status).toBe(401);
-    const mails = await selectRows<{ data: { mail: { kind: string; to: string } } }>(
+    const jobs = await selectRows<{ data: unknown }>(
       database.db,
-      sql`select data from pgboss.job where name = 'mail.send' and data->'mail'->>'kind' = 'account-deleted'`,
+      sql`select data from pgboss.job where name = 'mail.send' and data->>'messageKey' = ${`account-deleted:${customer.id}`}`,
     );
-    expect(mails.map((job) => job.data.mail.to)).toContain(customer.email);
+    const goodbye = jobs.map((job) => unsealMail(jobDataSchemas["mail.send"].parse(job.data).sealed));
+    expect(goodbye).toEqual([expect.objectContaining({ kind: "account-deleted", to: customer.email })]);
     // The address is free again: the person can come back as a new customer.
     await expect(createCustomer(database.db, { email: customer.email })).resolves.toBeTruthy();
   });

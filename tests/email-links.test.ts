@@ -8,6 +8,7 @@ import { verifyCredentials } from "@/server/domain/users/verify-credentials";
 import { rateLimitPolicies } from "@/server/http/rate-limit/policies";
 import { jobDataSchemas } from "@/server/queue/job-data";
 import type { Mail } from "@/server/queue/mail-kinds";
+import { unsealMail } from "@/server/queue/sealed-mail";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { callerFor, createCustomer, expectTrpcError, uniqueClientIp } from "./support/callers";
 import { restCall, restErrorBody } from "./support/rest";
@@ -35,7 +36,10 @@ async function queuedMails(): Promise<{ messageKey: string; mail: Mail }[]> {
     database.db,
     sql`select data from pgboss.job where name = 'mail.send' order by created_on`,
   );
-  return rows.map((row) => jobDataSchemas["mail.send"].parse(row.data));
+  return rows.map((row) => {
+    const { messageKey, sealed } = jobDataSchemas["mail.send"].parse(row.data);
+    return { messageKey, mail: unsealMail(sealed) };
+  });
 }
 
 async function mailsTo(address: string, kind: Mail["kind"]) {
@@ -405,5 +409,40 @@ describe("account.changePassword", () => {
     const [notice] = await mailsTo(user.email, "password-changed");
     expect(notice?.messageKey).toMatch(new RegExp(`^password-changed:${user.id}:\\d+$`));
     expect(notice?.mail.kind === "password-changed" && new URL(notice.mail.resetUrl).pathname).toBe("/forgot-password");
+  });
+});
+
+describe("taking an account back", () => {
+  it.each(["a password reset", "a password change"])("%s ends a pending move to another address", async (takeBack) => {
+    const user = await createCustomer(database.db);
+    const intruder = `intruder-${randomUUID()}@example.test`;
+    // Someone who knew the password asked to move the account to their own address.
+    await callerFor(database.db, user).account.changeEmail({ email: intruder, currentPassword: PASSWORD });
+    const intruderLink = await linkToken(intruder, "verify-email");
+    if (takeBack === "a password reset") {
+      await anonymous().auth.resetPassword({ token: await requestReset(user.email), password: NEW_PASSWORD });
+    } else {
+      await callerFor(database.db, user).account.changePassword({
+        currentPassword: PASSWORD,
+        newPassword: NEW_PASSWORD,
+      });
+    }
+    const refused = await expectTrpcError(anonymous().auth.verifyEmail({ token: intruderLink }), "BAD_REQUEST");
+    expect(refused.message).toBe(INVALID_LINK);
+    const [row] = await database.db.select().from(users).where(eq(users.id, user.id));
+    expect(row?.email).toBe(user.email);
+  });
+
+  it("keeps links and addresses out of the job tables: a mail job is sealed", async () => {
+    const user = await createCustomer(database.db);
+    const token = await requestReset(user.email);
+    const [stored] = await selectRows<{ data: string }>(
+      database.db,
+      sql`select data::text as data from pgboss.job where name = 'mail.send' and data::text like '%password-reset%'
+          order by created_on desc limit 1`,
+    );
+    expect(stored?.data).toBeTruthy();
+    expect(stored?.data).not.toContain(token);
+    expect(stored?.data).not.toContain(user.email);
   });
 });

@@ -23,7 +23,12 @@ describe("production environment", () => {
   });
 
   it("wants the public origin when mail goes out: its links are built from it", () => {
-    const mailing = { ...base, AUTH_SECRET: "s".repeat(32), AUTH_TRUST_HOST: true, SMTP_URL: "smtp://mail.example:587" };
+    const mailing = {
+      ...base,
+      AUTH_SECRET: "s".repeat(32),
+      AUTH_TRUST_HOST: true,
+      SMTP_URL: "smtp://mail.example:587",
+    };
     expect(productionEnvProblems(mailing).join("\n")).toMatch(/AUTH_URL is not set: links in mail/);
   });
 

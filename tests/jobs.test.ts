@@ -6,6 +6,7 @@ import { auditLog } from "@/server/db/schema";
 import { listJobs } from "@/server/domain/jobs/list-jobs";
 import { retryFailedJob } from "@/server/domain/jobs/retry-job";
 import { enqueueJob } from "@/server/queue/enqueue";
+import { sealMail } from "@/server/queue/sealed-mail";
 import { JOB_SCHEMA } from "@/server/db/job-queue";
 import type { JobHandlers } from "@/server/jobs/handlers";
 import { startJobWorker, type JobWorker } from "@/server/jobs/worker";
@@ -118,8 +119,13 @@ describe("the worker", () => {
       }),
     });
     const mail = { kind: "account-deleted" as const, to: "someone@example.test", name: "Someone" };
-    await enqueueJob(database.db, "mail.send", { messageKey: "flaky-1", mail }, { key: "flaky-1" });
-    const brokenId = await enqueueJob(database.db, "mail.send", { messageKey: "broken-1", mail }, { key: "broken-1" });
+    await enqueueJob(database.db, "mail.send", { messageKey: "flaky-1", sealed: sealMail(mail) }, { key: "flaky-1" });
+    const brokenId = await enqueueJob(
+      database.db,
+      "mail.send",
+      { messageKey: "broken-1", sealed: sealMail(mail) },
+      { key: "broken-1" },
+    );
     if (!brokenId) throw new Error("not queued");
 
     const stateOf = async (id: string) => (await jobsIn("mail.send")).find((job) => job.id === id)?.state;
@@ -152,7 +158,12 @@ describe("the worker", () => {
   it("a job whose worker died mid-run is handed back after its timeout and runs again", async () => {
     await worker?.stop(1_000);
     const mail = { kind: "account-deleted" as const, to: "someone@example.test", name: "Someone" };
-    const id = await enqueueJob(database.db, "mail.send", { messageKey: "crashed-1", mail }, { key: "crashed-1" });
+    const id = await enqueueJob(
+      database.db,
+      "mail.send",
+      { messageKey: "crashed-1", sealed: sealMail(mail) },
+      { key: "crashed-1" },
+    );
     // A worker that took the job and then vanished (kill -9): the job stays active, nobody completes it.
     const vanished = new PgBoss({
       db: { executeSql: database.executeSql },
@@ -186,7 +197,12 @@ describe("the worker", () => {
     const workers = [await startJobWorker(database, options), await startJobWorker(database, options)];
     const mail = { kind: "account-deleted" as const, to: "someone@example.test", name: "Someone" };
     for (let index = 0; index < 20; index += 1) {
-      await enqueueJob(database.db, "mail.send", { messageKey: `pair-${index}`, mail }, { key: `pair-${index}` });
+      await enqueueJob(
+        database.db,
+        "mail.send",
+        { messageKey: `pair-${index}`, sealed: sealMail(mail) },
+        { key: `pair-${index}` },
+      );
     }
     await until(() => Promise.resolve(runs.size === 20));
     await new Promise((resolve) => setTimeout(resolve, 1_500));

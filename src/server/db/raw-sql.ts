@@ -18,8 +18,14 @@ export function plainParameters(values: readonly unknown[]): unknown[] {
 export function pgliteExecutor(client: PGlite): ExecuteSql {
   return async (text, values) => {
     if (values && values.length > 0) return client.query<Row>(text, plainParameters(values));
-    const results = await client.exec(text);
-    return { rows: (results.at(-1)?.rows ?? []) as Row[] };
+    try {
+      const results = await client.exec(text);
+      return { rows: (results.at(-1)?.rows ?? []) as Row[] };
+    } catch (error) {
+      // A script that opened a transaction and failed leaves it open and aborted: end it.
+      await client.exec("rollback").catch(() => undefined);
+      throw error;
+    }
   };
 }
 
@@ -38,6 +44,11 @@ export function postgresExecutor(client: Sql): ExecuteSql {
     let result: unknown;
     try {
       result = await reserved.unsafe(text).simple();
+    } catch (error) {
+      // A script that opened a transaction and failed leaves it open and aborted; the
+      // connection goes back to the pool, so end it first.
+      await reserved.unsafe("rollback").catch(() => undefined);
+      throw error;
     } finally {
       reserved.release();
     }

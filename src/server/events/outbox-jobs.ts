@@ -1,13 +1,18 @@
 import type { Tx } from "../db/types";
-import type { StoredEvent } from "./topics";
 import { enqueueJob } from "../queue/enqueue";
+import type { JobData } from "../queue/job-data";
+import type { StoredEvent } from "./topics";
 
-const mailedStatuses = new Set(["shipped", "delivered", "cancelled"]);
+type OrderHappening = JobData<"mail.order-event">["happened"];
 
-/** Whether an outbox event is one a customer is mailed about. */
-function isMailedEvent(event: StoredEvent): boolean {
-  if (event.topic === "order.created") return true;
-  return event.topic === "order.status" && mailedStatuses.has(event.payload.status);
+/** What an outbox event tells a customer about their order, or null when it is nothing they are mailed about. */
+function orderHappening(event: StoredEvent): { orderId: string; happened: OrderHappening } | null {
+  if (event.topic === "order.created") return { orderId: event.payload.orderId, happened: "placed" };
+  if (event.topic !== "order.status") return null;
+  const { orderId, status } = event.payload;
+  return status === "shipped" || status === "delivered" || status === "cancelled"
+    ? { orderId, happened: status }
+    : null;
 }
 
 /**
@@ -17,7 +22,8 @@ function isMailedEvent(event: StoredEvent): boolean {
  */
 export async function enqueueEventJobs(tx: Tx, stored: StoredEvent[]): Promise<void> {
   for (const event of stored) {
-    if (!isMailedEvent(event)) continue;
-    await enqueueJob(tx, "mail.order-event", { eventId: event.id }, { key: `order-event-${event.id}` });
+    const happening = orderHappening(event);
+    if (!happening) continue;
+    await enqueueJob(tx, "mail.order-event", { eventId: event.id, ...happening }, { key: `order-event-${event.id}` });
   }
 }

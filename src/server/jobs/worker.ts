@@ -40,15 +40,21 @@ export async function startJobWorker(connection: DatabaseConnection, options: Wo
   });
   boss.on("error", (error: unknown) => logger.warn({ err: error }, "job queue upkeep failed; it will try again"));
   await boss.start();
-  const handlers = options.handlers ?? jobHandlers;
-  const pollingIntervalSeconds = options.pollSeconds ?? env.JOB_POLL_SECONDS;
-  for (const queue of queueNames) {
-    await boss.work(queue, { pollingIntervalSeconds, batchSize: 1, includeMetadata: true }, async ([job]) => {
-      if (job) await runJob(connection, queue, job, handlers);
-    });
-  }
-  if (options.schedules ?? true) {
-    for (const [queue, { cron }] of Object.entries(jobSchedules)) await boss.schedule(queue, cron, {}, { tz: "UTC" });
+  try {
+    const handlers = options.handlers ?? jobHandlers;
+    const pollingIntervalSeconds = options.pollSeconds ?? env.JOB_POLL_SECONDS;
+    for (const queue of queueNames) {
+      await boss.work(queue, { pollingIntervalSeconds, batchSize: 1, includeMetadata: true }, async ([job]) => {
+        if (job) await runJob(connection, queue, job, handlers);
+      });
+    }
+    if (options.schedules ?? true) {
+      for (const [queue, { cron }] of Object.entries(jobSchedules)) await boss.schedule(queue, cron, {}, { tz: "UTC" });
+    }
+  } catch (error) {
+    // Half started, it would poll on with nothing to stop it; the caller tries again from scratch.
+    await boss.stop({ graceful: false, close: false, wait: true }).catch(() => undefined);
+    throw error;
   }
   return {
     stop: (timeoutMs) => boss.stop({ graceful: true, close: false, wait: true, timeout: Math.max(timeoutMs, 1_000) }),

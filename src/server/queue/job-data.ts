@@ -1,13 +1,19 @@
 import { z } from "zod";
-import { mailSchema } from "./mail-kinds";
 import type { QueueName } from "../db/job-queue";
 
 /** What each queue's jobs carry; a handler parses its job with the same schema. */
 export const jobDataSchemas = {
-  /** One mail; `messageKey` makes its Message-ID, the same on every attempt. */
-  "mail.send": z.object({ messageKey: z.string().min(1).max(200), mail: mailSchema }),
-  /** The mail an order event causes (placed, shipped, delivered, cancelled), from the outbox row. */
-  "mail.order-event": z.object({ eventId: z.number().int().positive() }),
+  /** One mail, sealed (./sealed-mail.ts); `messageKey` makes its Message-ID, the same on every attempt. */
+  "mail.send": z.object({ messageKey: z.string().min(1).max(200), sealed: z.string().min(1) }),
+  /**
+   * The mail an order event causes. It carries what happened, not only the event's id: the outbox
+   * is pruned after EVENT_RETENTION_HOURS, and a job may be retried for longer than that.
+   */
+  "mail.order-event": z.object({
+    eventId: z.number().int().positive(),
+    orderId: z.uuid(),
+    happened: z.enum(["placed", "shipped", "delivered", "cancelled"]),
+  }),
   "events.prune": z.object({}),
   "auth.prune-expired": z.object({}),
 } satisfies Record<QueueName, z.ZodType>;

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { accounts, apiTokens, cartItems, emailTokens, userSessions, users } from "../../db/schema";
+import { accounts, apiTokens, auditLog, cartItems, emailTokens, userSessions, users } from "../../db/schema";
 import type { Db } from "../../db/types";
 import { enqueueMail } from "../../mail/enqueue-mail";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
@@ -28,11 +28,15 @@ export async function deleteAccount(db: Db, audit: AuditContext): Promise<{ dele
     await tx.delete(accounts).where(eq(accounts.userId, userId));
     await tx.delete(cartItems).where(eq(cartItems.userId, userId));
     await tx.delete(emailTokens).where(eq(emailTokens.userId, userId));
+    await recordAudit(tx, audit, { action: "account.deleted", target: { type: "user", id: userId } });
     const now = new Date();
+    const placeholder = `deleted-${userId}@deleted.invalid`;
+    // The audit trail keeps what the account did, under its id, without the address.
+    await tx.update(auditLog).set({ actorEmail: placeholder }).where(eq(auditLog.actorId, userId));
     await tx
       .update(users)
       .set({
-        email: `deleted-${userId}@deleted.invalid`,
+        email: placeholder,
         name: "Deleted customer",
         passwordHash: null,
         image: null,
@@ -42,7 +46,6 @@ export async function deleteAccount(db: Db, audit: AuditContext): Promise<{ dele
         deletedAt: now,
       })
       .where(eq(users.id, userId));
-    await recordAudit(tx, audit, { action: "account.deleted", target: { type: "user", id: userId } });
     return { deleted: true as const };
   });
 }

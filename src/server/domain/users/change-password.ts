@@ -7,6 +7,7 @@ import { enqueueMail } from "../../mail/enqueue-mail";
 import { hashPassword, verifyPassword } from "../../security/password";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
 import { DomainError } from "../errors";
+import { revokeEmailTokens } from "../email-tokens/issue-email-token";
 import { endAllSessions } from "../sessions/sessions";
 import { dropSignInMethods } from "../sign-in-methods/sign-in-methods";
 import { revokeAllApiTokens } from "../tokens/revoke-token";
@@ -73,6 +74,8 @@ export async function changePassword(
     const tokensRevoked = await revokeAllApiTokens(tx, audit.actor.id);
     const signInMethodsRemoved = input.keepSignInMethods ? [] : await dropSignInMethods(tx, audit.actor.id);
     const { id, email, name } = audit.actor;
+    // A pending move to another address may be an intruder's: the new password ends it with everything else.
+    await revokeEmailTokens(tx, id, { purpose: "verify_email", exceptEmail: email });
     const mail = { kind: "password-changed", to: email, name, resetUrl: shopLink("/forgot-password") } as const;
     await enqueueMail(tx, mail, `password-changed:${id}:${now.getTime()}`);
     await recordAudit(tx, audit, {

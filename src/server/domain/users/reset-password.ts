@@ -43,6 +43,8 @@ export async function resetPassword(
       })
       .where(eq(users.id, user.id));
     await revokeEmailTokens(tx, user.id, { purpose: "password_reset" }, now);
+    // Taking the account back also ends any pending move to another address (an intruder's, perhaps).
+    await revokeEmailTokens(tx, user.id, { purpose: "verify_email", exceptEmail: user.email }, now);
     const sessionsEnded = await endAllSessions(tx, user.id);
     const tokensRevoked = await revokeAllApiTokens(tx, user.id);
     const signInMethodsRemoved = await dropSignInMethods(tx, user.id);

@@ -2,6 +2,7 @@ import { env } from "@/env";
 import type { Db } from "../../db/types";
 import { pruneEvents } from "../../events/retention";
 import { sendMail } from "../../mail/send-mail";
+import { unsealMail } from "../../queue/sealed-mail";
 import type { JobData } from "../../queue/job-data";
 import type { QueueName } from "../../db/job-queue";
 import { mailOrderEvent } from "./order-event-mail";
@@ -14,7 +15,7 @@ export type JobHandlers = { [Q in QueueName]: (db: Db, data: JobData<Q>) => Prom
 
 /** The one handler of every queue. */
 export const jobHandlers: JobHandlers = {
-  "mail.send": (db, data) => sendMail(db, data),
+  "mail.send": (db, { messageKey, sealed }) => sendMail(db, { messageKey, mail: unsealMail(sealed) }),
   "mail.order-event": (db, data) => mailOrderEvent(db, data),
   "events.prune": (db) => pruneEvents(db, new Date(Date.now() - env.EVENT_RETENTION_HOURS * 3_600_000)),
   "auth.prune-expired": (db) => pruneExpired(db),

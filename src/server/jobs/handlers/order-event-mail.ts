@@ -1,8 +1,6 @@
 import { and, eq, sum } from "drizzle-orm";
-import { events, orderItems, orders, payments, users } from "../../db/schema";
+import { orderItems, orders, payments, users } from "../../db/schema";
 import type { Db } from "../../db/types";
-import { parseStoredEvent } from "../../events/topics";
-import { logger } from "../../observability/logger";
 import { shopLink } from "../../mail/links";
 import type { Mail, OrderSummary } from "../../queue/mail-kinds";
 import { sendMail } from "../../mail/send-mail";
@@ -50,39 +48,30 @@ async function refundedCents(db: Db, orderId: string): Promise<number> {
 /**
  * Mails the customer about one order event (placed, shipped, delivered,
  * cancelled). The event id names the mail, so however often this job runs the
- * customer gets one mail per event. Deleted accounts get nothing; shipped and
+ * customer gets one mail per event. The job carries what happened, so it needs
+ * no outbox row (those are pruned). Deleted accounts get nothing; shipped and
  * delivered notices respect the customer's choice to turn them off.
  */
-export async function mailOrderEvent(db: Db, { eventId }: JobData<"mail.order-event">): Promise<string> {
-  const [row] = await db.select().from(events).where(eq(events.id, eventId));
-  const event = row ? parseStoredEvent(row) : null;
-  if (!event || (event.topic !== "order.created" && event.topic !== "order.status")) {
-    logger.warn({ eventId }, "order mail skipped: its event is gone or not an order event");
-    return "skipped";
-  }
-  const found = await orderSummary(db, event.payload.orderId);
+export async function mailOrderEvent(
+  db: Db,
+  { eventId, orderId, happened }: JobData<"mail.order-event">,
+): Promise<string> {
+  const found = await orderSummary(db, orderId);
   if (!found || found.order.deletedAt) return "skipped";
   const { order, summary } = found;
   const recipient = { to: order.email, name: order.name };
   const orderUrl = shopLink(`/orders/${order.id}`);
-  const unsubscribeUrl = shopLink("/api/mail/unsubscribe", { token: unsubscribeToken(order.userId) });
   let mail: Mail;
-  if (event.topic === "order.created") {
+  if (happened === "placed") {
     mail = { kind: "order-placed", ...recipient, order: summary, orderUrl };
-  } else if (event.payload.status === "cancelled") {
-    mail = {
-      kind: "order-cancelled",
-      ...recipient,
-      order: summary,
-      orderUrl,
-      refundCents: await refundedCents(db, order.id),
-    };
-  } else if (event.payload.status === "shipped" || event.payload.status === "delivered") {
-    if (!order.orderUpdateMail) return "unsubscribed";
-    const kind = event.payload.status === "shipped" ? "order-shipped" : "order-delivered";
-    mail = { kind, ...recipient, order: summary, orderUrl, unsubscribeUrl };
+  } else if (happened === "cancelled") {
+    const refundCents = await refundedCents(db, order.id);
+    mail = { kind: "order-cancelled", ...recipient, order: summary, orderUrl, refundCents };
   } else {
-    return "skipped";
+    if (!order.orderUpdateMail) return "unsubscribed";
+    const unsubscribeUrl = shopLink("/api/mail/unsubscribe", { token: unsubscribeToken(order.userId) });
+    const kind = happened === "shipped" ? "order-shipped" : "order-delivered";
+    mail = { kind, ...recipient, order: summary, orderUrl, unsubscribeUrl };
   }
   return sendMail(db, { messageKey: `order-event-${eventId}`, mail });
 }
