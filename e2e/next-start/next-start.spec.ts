@@ -25,6 +25,9 @@ const env = {
   RATE_LIMIT_WRITES_PER_MINUTE: "100000",
   RATE_LIMIT_READS_PER_MINUTE: "100000",
   DATABASE_IDLE_TIMEOUT_SECONDS: "2",
+  // As docs/deploy/vercel.md sets it up: a scheduler runs the jobs through /api/jobs/run (tested in
+  // e2e/postgres/account-mail.spec.ts), so functions do not poll the queue and a quiet one holds no connection.
+  JOBS_WORKER: "false",
 };
 
 let fleet: Fleet;
