@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { FieldError } from "@/components/forms/field-error";
+import { EmailField } from "@/components/forms/email-field";
 import { fieldErrorsFromIssues, fieldErrorsFromZod, type FieldErrors } from "@/components/forms/field-errors";
 import { requestPasswordResetInput } from "@/lib/contracts/email-links";
 import { errorMessage } from "@/trpc/errors";
@@ -41,20 +41,7 @@ export function ForgotPasswordForm() {
           <p className="notice notice--error">{errorMessage(request.error)}</p>
         ) : null}
       </div>
-      <div className="field">
-        <label htmlFor="email">Email</label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          className="input"
-          required
-          aria-invalid={Boolean(errors.email)}
-          aria-describedby={errors.email ? "email-error" : undefined}
-        />
-        <FieldError id="email-error" messages={errors.email} />
-      </div>
+      <EmailField errors={errors.email} />
       <button type="submit" className="button" disabled={request.isPending}>
         {request.isPending ? "Sending…" : "Send me a link"}
       </button>

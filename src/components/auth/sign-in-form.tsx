@@ -3,6 +3,7 @@
 import { useActionState, useState, type FormEvent } from "react";
 import { z } from "zod";
 import { signInInput } from "@/lib/contracts/account";
+import { EmailField } from "@/components/forms/email-field";
 import { FieldError } from "@/components/forms/field-error";
 import type { SignInAction, SignInState } from "./action-types";
 
@@ -29,20 +30,7 @@ export function SignInForm({ callbackUrl, signInAction }: { callbackUrl: string;
         ) : null}
       </div>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <div className="field">
-        <label htmlFor="email">Email</label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          className="input"
-          required
-          aria-invalid={Boolean(fieldErrors?.email)}
-          aria-describedby={fieldErrors?.email ? "email-error" : undefined}
-        />
-        <FieldError id="email-error" messages={fieldErrors?.email} />
-      </div>
+      <EmailField errors={fieldErrors?.email} />
       <div className="field">
         <label htmlFor="password">Password</label>
         <input
