@@ -6,9 +6,7 @@ export async function register() {
     refuseToStartWithoutProductionEnv();
     const { warnWhenClientAddressUnknown } = await import("./server/client-address-check");
     warnWhenClientAddressUnknown();
-    if (process.env.NEXT_PHASE !== "phase-production-build") {
-      const { startBackgroundWork } = await import("./server/jobs/background");
-      void startBackgroundWork();
-    }
+    const { startBackgroundWork } = await import("./server/jobs/background");
+    void startBackgroundWork();
   }
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { firstParam } from "@/lib/first-param";
 import { ResetPasswordForm } from "@/components/auth/reset-password-form";
 
 // The address holds the token: no referrer, so it never travels on to another page.
@@ -11,7 +12,7 @@ interface ResetPasswordPageProps {
 
 export default async function ResetPasswordPage({ searchParams }: ResetPasswordPageProps) {
   const { token } = await searchParams;
-  const linkToken = Array.isArray(token) ? token[0] : token;
+  const linkToken = firstParam(token);
   return (
     <section className="auth-card" aria-labelledby="reset-password-title">
       <h1 id="reset-password-title">Choose a new password</h1>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { firstParam } from "@/lib/first-param";
 
 export const metadata = { title: "Unsubscribe" };
 
@@ -8,7 +9,7 @@ interface UnsubscribePageProps {
 
 export default async function UnsubscribePage({ searchParams }: UnsubscribePageProps) {
   const params = await searchParams;
-  const token = Array.isArray(params.token) ? params.token[0] : params.token;
+  const token = firstParam(params.token);
   return (
     <section className="auth-card" aria-labelledby="unsubscribe-title">
       <h1 id="unsubscribe-title">Order update mail</h1>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { firstParam } from "@/lib/first-param";
 import { VerifyEmailForm } from "@/components/auth/verify-email-form";
 
 // The address holds the token: no referrer, so it never travels on to another page.
@@ -11,7 +12,7 @@ interface VerifyEmailPageProps {
 
 export default async function VerifyEmailPage({ searchParams }: VerifyEmailPageProps) {
   const { token } = await searchParams;
-  const linkToken = Array.isArray(token) ? token[0] : token;
+  const linkToken = firstParam(token);
   return (
     <section className="auth-card" aria-labelledby="verify-email-title">
       <h1 id="verify-email-title">Verify your email address</h1>

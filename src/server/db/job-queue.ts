@@ -13,12 +13,20 @@ export const queueNames = ["mail.send", "mail.order-event", "events.prune", "aut
 export type QueueName = (typeof queueNames)[number];
 
 /**
+ * A pg-boss client on `db` with this app's schema. Passive unless told
+ * otherwise: no upkeep and no clock, for clients that only send, fetch or retry.
+ */
+export function jobQueueClient(db: PgBoss.Db, options: Partial<PgBoss.ConstructorOptions> = {}): PgBoss {
+  return new PgBoss({ db, schema: JOB_SCHEMA, supervise: false, schedule: false, ...options });
+}
+
+/**
  * Creates (or upgrades) pg-boss's tables and this app's queues. Runs with the
  * app's migrations, under their lock on PostgreSQL, so every database the app
  * or a test opens can take jobs before any worker starts.
  */
 export async function installJobQueue(executeSql: ExecuteSql): Promise<void> {
-  const boss = new PgBoss({ db: { executeSql }, schema: JOB_SCHEMA, supervise: false, schedule: false });
+  const boss = jobQueueClient({ executeSql });
   await boss.start();
   const existing = new Set((await boss.getQueues()).map((queue) => queue.name));
   for (const name of queueNames) if (!existing.has(name)) await boss.createQueue(name);

@@ -1,4 +1,4 @@
-import { env } from "@/env";
+import { env, isBuildPhase } from "@/env";
 import { getConnection } from "../db/client";
 import { jobCounts } from "../domain/jobs/job-counts";
 import { logger } from "../observability/logger";
@@ -41,8 +41,9 @@ async function startUntilRunning(): Promise<void> {
 
 const store = globalThis as typeof globalThis & { __storefrontJobs?: Promise<void> };
 
-/** Starts this process's job worker once (instrumentation calls it when the server starts). */
+/** Starts this process's job worker once (instrumentation calls it when the server starts; not during `next build`). */
 export function startBackgroundWork(): Promise<void> {
+  if (isBuildPhase) return Promise.resolve();
   store.__storefrontJobs ??= startUntilRunning();
   return store.__storefrontJobs;
 }

@@ -1,10 +1,8 @@
-import PgBoss from "pg-boss";
 import type { DatabaseConnection } from "../db/types";
 import { enqueueJob } from "../queue/enqueue";
 import { jobHandlers, type JobHandlers } from "./handlers";
-import { JOB_SCHEMA } from "../db/job-queue";
 import { jobUpkeepOptions } from "../queue/job-settings";
-import { queueNames, type QueueName } from "../db/job-queue";
+import { jobQueueClient, queueNames, type QueueName } from "../db/job-queue";
 import { runJob } from "./run-job";
 import { jobSchedules } from "./schedules";
 
@@ -34,13 +32,7 @@ export async function drainJobs(
   { budgetMs, handlers = jobHandlers, now = new Date() }: { budgetMs: number; handlers?: JobHandlers; now?: Date },
 ): Promise<DrainResult> {
   const deadline = Date.now() + budgetMs;
-  const boss = new PgBoss({
-    db: { executeSql: connection.executeSql },
-    schema: JOB_SCHEMA,
-    supervise: false,
-    schedule: false,
-    ...jobUpkeepOptions,
-  });
+  const boss = jobQueueClient({ executeSql: connection.executeSql }, jobUpkeepOptions);
   await boss.maintain();
   await enqueueDueSchedules(connection, now);
   const result: DrainResult = { completed: 0, failed: 0, more: false };

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import PgBoss from "pg-boss";
+import type PgBoss from "pg-boss";
 import { env } from "@/env";
-import { JOB_SCHEMA, queueNames, type QueueName } from "../db/job-queue";
+import { jobQueueClient, queueNames, type QueueName } from "../db/job-queue";
 import type { DatabaseConnection } from "../db/types";
 import { logger } from "../observability/logger";
 import { jobUpkeepOptions } from "../queue/job-settings";
@@ -47,15 +47,16 @@ function withinJobTimeout(work: Promise<void>, seconds: number): Promise<void> {
  * (still `active` past their timeout), and the schedules.
  */
 export async function startJobWorker(connection: DatabaseConnection, options: WorkerOptions = {}): Promise<JobWorker> {
-  const boss = new PgBoss({
-    db: { executeSql: connection.executeSql },
-    schema: JOB_SCHEMA,
-    migrate: false,
-    supervise: true,
-    schedule: options.schedules ?? true,
-    maintenanceIntervalSeconds: options.maintenanceSeconds ?? env.JOB_MAINTENANCE_SECONDS,
-    ...jobUpkeepOptions,
-  });
+  const boss = jobQueueClient(
+    { executeSql: connection.executeSql },
+    {
+      migrate: false,
+      supervise: true,
+      schedule: options.schedules ?? true,
+      maintenanceIntervalSeconds: options.maintenanceSeconds ?? env.JOB_MAINTENANCE_SECONDS,
+      ...jobUpkeepOptions,
+    },
+  );
   boss.on("error", (error: unknown) => logger.warn({ err: error }, "job queue upkeep failed; it will try again"));
   await boss.start();
 

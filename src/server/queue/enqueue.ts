@@ -1,18 +1,13 @@
 import { createHash } from "node:crypto";
-import PgBoss from "pg-boss";
 import type { DbOrTx } from "../db/types";
-import { JOB_SCHEMA } from "../db/job-queue";
+import { jobQueueClient, type QueueName } from "../db/job-queue";
 import { executorOn } from "./in-transaction";
 import { jobRetryOptions } from "./job-settings";
 import type { JobData } from "./job-data";
-import type { QueueName } from "../db/job-queue";
 
 // Only builds and sends SQL through the `db` given to each send; it never opens or polls anything itself.
-const sender = new PgBoss({
-  db: { executeSql: () => Promise.reject(new Error("jobs are sent through a transaction")) },
-  schema: JOB_SCHEMA,
-  supervise: false,
-  schedule: false,
+const sender = jobQueueClient({
+  executeSql: () => Promise.reject(new Error("jobs are sent through a transaction")),
 });
 
 /** A job id made from a key: the same key can never be queued twice. */

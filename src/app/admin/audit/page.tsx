@@ -1,6 +1,6 @@
 import { adminMetadata, requireAdminArea } from "@/server/auth/require-admin";
 import { AuditLog } from "@/components/admin/audit-log";
-import { firstParam } from "@/components/admin/paging";
+import { firstParam } from "@/lib/first-param";
 import { auditActions, type AuditAction } from "@/lib/audit-actions";
 import { nextPageCursor } from "@/lib/paging";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";

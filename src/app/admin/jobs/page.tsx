@@ -1,5 +1,5 @@
 import { AdminJobs } from "@/components/admin/jobs-table";
-import { firstParam } from "@/components/admin/paging";
+import { firstParam } from "@/lib/first-param";
 import { jobStates } from "@/lib/contracts/jobs";
 import { adminMetadata, requireAdminArea } from "@/server/auth/require-admin";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";

@@ -1,6 +1,7 @@
 import { adminMetadata, requireAdminArea } from "@/server/auth/require-admin";
 import { AdminOrders } from "@/components/admin/orders-table";
-import { ADMIN_PAGE_SIZE, firstParam } from "@/components/admin/paging";
+import { ADMIN_PAGE_SIZE } from "@/components/admin/paging";
+import { firstParam } from "@/lib/first-param";
 import { orderStatuses, type OrderStatus } from "@/lib/order-status";
 import { nextPageCursor } from "@/lib/paging";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";

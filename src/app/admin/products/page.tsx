@@ -1,7 +1,8 @@
 import { adminMetadata, requireAdminArea } from "@/server/auth/require-admin";
 import Link from "next/link";
 import { AdminProductTable } from "@/components/admin/product-table";
-import { ADMIN_PAGE_SIZE, firstParam } from "@/components/admin/paging";
+import { ADMIN_PAGE_SIZE } from "@/components/admin/paging";
+import { firstParam } from "@/lib/first-param";
 import { nextPageCursor } from "@/lib/paging";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 

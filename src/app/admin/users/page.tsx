@@ -1,6 +1,7 @@
 import { adminMetadata, requireAdminArea } from "@/server/auth/require-admin";
 import { AdminUsers } from "@/components/admin/users-table";
-import { ADMIN_PAGE_SIZE, firstParam } from "@/components/admin/paging";
+import { ADMIN_PAGE_SIZE } from "@/components/admin/paging";
+import { firstParam } from "@/lib/first-param";
 import { nextPageCursor } from "@/lib/paging";
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";

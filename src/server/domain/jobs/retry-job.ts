@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
-import PgBoss from "pg-boss";
 import { selectRows } from "../../db/rows";
 import type { Db } from "../../db/types";
-import { JOB_SCHEMA } from "../../db/job-queue";
+import { jobQueueClient } from "../../db/job-queue";
 import { executorOn } from "../../queue/in-transaction";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
 import { DomainError } from "../errors";
@@ -21,7 +20,7 @@ export async function retryFailedJob(db: Db, audit: AuditContext, id: string): P
     if (!job) throw new DomainError("NOT_FOUND", "No job with that id (finished jobs are archived after a while).");
     if (job.state !== "failed")
       throw new DomainError("CONFLICT", `That job is ${job.state}, not failed: it needs no retry.`);
-    const boss = new PgBoss({ db: executorOn(tx), schema: JOB_SCHEMA, supervise: false, schedule: false });
+    const boss = jobQueueClient(executorOn(tx));
     await boss.retry(job.queue, id);
     await recordAudit(tx, audit, { action: "job.retried", target: { type: "job", id }, summary: { queue: job.queue } });
     return { id, queue: job.queue };
