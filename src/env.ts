@@ -136,6 +136,23 @@ const envSchema = z.object({
   CRON_SECRET: z.string().min(16, "CRON_SECRET must be at least 16 characters").optional(),
   /** How often one instance checks for jobs whose worker died (and other queue upkeep). */
   JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
+
+  /** Who takes the payment: the built-in test provider (no money moves) or Stripe (needs its keys). */
+  PAYMENT_PROVIDER: z.enum(["test", "stripe"]).default("test"),
+  /** How long an unpaid order holds its stock before it expires and the stock goes back. */
+  PAYMENT_HOLD_MINUTES: z.coerce.number().min(0.05).max(1_440).default(30),
+  /** How long after a payment page opens the shop asks the provider itself, in case its webhook was lost. */
+  PAYMENT_RECONCILE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  /** How old a signed webhook may be; an older one (a replay) is refused. */
+  PAYMENT_WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().min(10).max(3_600).default(300),
+  /** Where the test provider delivers its webhooks; default: this server on 127.0.0.1:PORT. */
+  PAYMENT_TEST_WEBHOOK_URL: z.url().optional(),
+  /** How long the test provider's "succeeds after a delay" card takes. */
+  PAYMENT_TEST_DELAY_SECONDS: z.coerce.number().min(0).max(3_600).default(10),
+  /** Stripe's secret API key (sk_live_… or sk_test_…), with PAYMENT_PROVIDER=stripe. */
+  STRIPE_SECRET_KEY: z.string().startsWith("sk_", "STRIPE_SECRET_KEY starts with sk_").optional(),
+  /** The signing secret of the Stripe webhook endpoint (whsec_…), with PAYMENT_PROVIDER=stripe. */
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_", "STRIPE_WEBHOOK_SECRET starts with whsec_").optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -188,6 +205,17 @@ export function productionEnvProblems(current: Env = env): string[] {
   }
   if (current.MAIL_TRANSPORT === "mailbox") {
     problems.push("MAIL_TRANSPORT=mailbox is for development only: set SMTP_URL, or MAIL_TRANSPORT=log.");
+  }
+  return [...problems, ...paymentEnvProblems(current)];
+}
+
+/** Stripe cannot run without its keys, in any mode: checked with the other settings at start. */
+export function paymentEnvProblems(current: Env = env): string[] {
+  if (current.PAYMENT_PROVIDER !== "stripe") return [];
+  const problems: string[] = [];
+  if (!current.STRIPE_SECRET_KEY) problems.push("PAYMENT_PROVIDER=stripe needs STRIPE_SECRET_KEY (sk_…).");
+  if (!current.STRIPE_WEBHOOK_SECRET) {
+    problems.push("PAYMENT_PROVIDER=stripe needs STRIPE_WEBHOOK_SECRET (whsec_…) from the webhook endpoint's settings.");
   }
   return problems;
 }

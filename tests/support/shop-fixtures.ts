@@ -42,5 +42,5 @@ export async function stockOf(db: Db, productId: string): Promise<number> {
   return row.stock;
 }
 
-export const APPROVED_CARD = { cardNumber: "4242 4242 4242 4242" };
-export const DECLINED_CARD = { cardNumber: "4000000000000002" };
+
+

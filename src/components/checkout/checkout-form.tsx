@@ -4,9 +4,7 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { z } from "zod";
 import { EmptyState } from "@/components/ui/empty-state";
-import { FieldError } from "@/components/forms/field-error";
 import { newIdempotencyKey } from "@/lib/idempotency-key";
 import { formatMoney } from "@/lib/money";
 import { placeOrderInput } from "@/lib/contracts/orders";
@@ -20,7 +18,6 @@ export function CheckoutForm() {
   const { data: cart } = useSuspenseQuery(trpc.cart.get.queryOptions());
   // One key per checkout attempt: a double click or a retry after a network error replays the same order.
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
-  const [cardErrors, setCardErrors] = useState<string[] | undefined>();
   const placeOrder = useMutation(trpc.checkout.placeOrder.mutationOptions());
   const [succeeded, setSucceeded] = useState(false);
   const busy = placeOrder.isPending || succeeded;
@@ -38,30 +35,26 @@ export function CheckoutForm() {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
-    const form = new FormData(event.currentTarget);
-    const parsed = placeOrderInput.safeParse({ idempotencyKey, payment: { cardNumber: form.get("cardNumber") } });
-    if (!parsed.success) {
-      setCardErrors(z.flattenError(parsed.error).fieldErrors.payment);
-      return;
-    }
-    setCardErrors(undefined);
-    placeOrder.mutate(parsed.data, {
-      onSuccess: (order) => {
-        setSucceeded(true);
-        queryClient.setQueryData(trpc.cart.get.queryKey(), { items: [], subtotalCents: 0, currency: cart.currency });
-        void queryClient.invalidateQueries(trpc.orders.list.pathFilter());
-        router.push(`/orders/${order.id}?placed=1`);
+    placeOrder.mutate(
+      { idempotencyKey },
+      {
+        onSuccess: ({ order, paymentUrl }) => {
+          setSucceeded(true);
+          queryClient.setQueryData(trpc.cart.get.queryKey(), { items: [], subtotalCents: 0, currency: cart.currency });
+          void queryClient.invalidateQueries(trpc.orders.list.pathFilter());
+          // The card is taken on the provider's own page; it sends the shopper back to the order.
+          if (paymentUrl) window.location.assign(paymentUrl);
+          else router.push(`/orders/${order.id}`);
+        },
+        onError: (error) => {
+          const code = errorCode(error);
+          // The cart has changed under us (stock ran out): show the current one.
+          if (code === "CONFLICT") void queryClient.invalidateQueries({ queryKey: trpc.cart.get.queryKey() });
+          // This key bought a different cart: the next attempt is a new checkout.
+          if (code === "UNPROCESSABLE_CONTENT") setIdempotencyKey(newIdempotencyKey());
+        },
       },
-      onError: (error) => {
-        const code = errorCode(error);
-        // The cart has changed under us (stock ran out): show the current one.
-        if (code === "CONFLICT") void queryClient.invalidateQueries({ queryKey: trpc.cart.get.queryKey() });
-        // A new attempt after a decline, or after this key bought a different cart, gets a new key.
-        if (code === "UNPROCESSABLE_CONTENT" || code === "PAYMENT_REQUIRED") setIdempotencyKey(newIdempotencyKey());
-        const issues = (error.data?.issues ?? []).filter((issue) => issue.path.startsWith("payment"));
-        if (issues.length > 0) setCardErrors(issues.map((issue) => issue.message));
-      },
-    });
+    );
   }
 
   const shortIds = new Set(errorCode(placeOrder.error) === "CONFLICT" ? shortProductIds(placeOrder.error) : []);
@@ -95,34 +88,19 @@ export function CheckoutForm() {
           Payment
         </h2>
         <div aria-live="polite">
-          {placeOrder.isError && !cardErrors ? (
+          {placeOrder.isError ? (
             <p className="notice notice--error" data-testid="checkout-error">
               {errorMessage(placeOrder.error)}
               {shortNames.length > 0 ? ` Sold out or short: ${shortNames.join(", ")}.` : null}
             </p>
           ) : null}
         </div>
-        <div className="field">
-          <label htmlFor="cardNumber">Card number</label>
-          <input
-            id="cardNumber"
-            name="cardNumber"
-            className="input"
-            inputMode="numeric"
-            autoComplete="cc-number"
-            placeholder="4242 4242 4242 4242"
-            maxLength={40}
-            aria-invalid={Boolean(cardErrors)}
-            aria-describedby="card-hint card-error"
-            onChange={() => setCardErrors(undefined)}
-          />
-          <p id="card-hint" className="field__hint">
-            Test cards: 4242 4242 4242 4242 is approved, 4000 0000 0000 0002 is declined. No money moves.
-          </p>
-          <FieldError id="card-error" messages={cardErrors} />
-        </div>
+        <p>
+          You pay on the payment provider&apos;s secure page; your card details never reach this shop. The items are
+          held for you while you pay.
+        </p>
         <button type="submit" className="button" disabled={busy}>
-          {busy ? "Placing order…" : `Place order · ${formatMoney(cart.subtotalCents, cart.currency)}`}
+          {busy ? "Opening the payment page…" : `Continue to payment · ${formatMoney(cart.subtotalCents, cart.currency)}`}
         </button>
       </form>
     </div>

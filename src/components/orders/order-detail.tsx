@@ -7,22 +7,17 @@ import { formatMoney } from "@/lib/money";
 import { cancellableStatuses, orderStatusLabels } from "@/lib/order-status";
 import { useTRPC } from "@/trpc/react";
 import { CancelOrderButton } from "./cancel-order-button";
+import { PaymentLines, PaymentState } from "./payment-state";
 import { StatusBadge } from "./status-badge";
 
-export function OrderDetail({ orderId, justPlaced }: { orderId: string; justPlaced: boolean }) {
+/** `returned`: the shopper just came back from the provider's payment page. */
+export function OrderDetail({ orderId, returned }: { orderId: string; returned: boolean }) {
   const trpc = useTRPC();
   const { data: order } = useSuspenseQuery(trpc.orders.byId.queryOptions({ id: orderId }));
-  const charge = order.payments.find((payment) => payment.kind === "charge");
-  const refunded = order.payments.filter((payment) => payment.kind === "refund");
 
   return (
     <div className="stack">
-      {justPlaced ? (
-        <div className="notice notice--success" role="status" data-testid="order-placed">
-          <strong>Thank you! Your order is placed and paid.</strong> Its status below updates by itself as it moves on.{" "}
-          <Link href="/">Continue shopping</Link>
-        </div>
-      ) : null}
+      <PaymentState order={order} returned={returned} />
       <div className="row" style={{ justifyContent: "space-between" }}>
         <div>
           <h1 style={{ marginBottom: "0.25rem" }}>Order #{order.id.slice(0, 8)}</h1>
@@ -85,18 +80,7 @@ export function OrderDetail({ orderId, justPlaced }: { orderId: string; justPlac
           <h2 id="payment-heading" style={{ marginTop: 0 }}>
             Payment
           </h2>
-          {charge ? (
-            <p>
-              {formatMoney(charge.amountCents, order.currency)} charged to the card ending {charge.cardLast4}.
-            </p>
-          ) : (
-            <p>No payment yet.</p>
-          )}
-          {refunded.map((refund) => (
-            <p key={refund.createdAt} data-testid="refund">
-              {formatMoney(refund.amountCents, order.currency)} refunded on {formatDateTime(refund.createdAt)}.
-            </p>
-          ))}
+          <PaymentLines order={order} />
         </section>
         <section className="panel" aria-labelledby="history-heading">
           <h2 id="history-heading" style={{ marginTop: 0 }}>

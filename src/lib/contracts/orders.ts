@@ -1,18 +1,11 @@
 import { z } from "zod";
 import { orderStatuses } from "../order-status";
-import { cardNumberSchema } from "../validation/card";
 import { cents, currency, cursorInput, isoDateTime, nextCursor } from "./common";
 
 export const placeOrderInput = z.object({
   idempotencyKey: z
     .uuid("The checkout key must be a UUID")
     .meta({ description: "One per checkout attempt: repeating it returns the same order." }),
-  payment: z.object({
-    cardNumber: cardNumberSchema.meta({
-      description: "Test cards: 4242 4242 4242 4242 is approved, 4000 0000 0000 0002 is declined.",
-      example: "4242 4242 4242 4242",
-    }),
-  }),
 });
 
 export const ordersListInput = z.object({
@@ -55,19 +48,40 @@ export const order = orderSummary
         createdAt: isoDateTime,
       }),
     ),
+    paymentDueAt: isoDateTime
+      .nullable()
+      .meta({ description: "While awaiting payment: when the hold ends and the order expires unpaid." }),
     payments: z.array(
       z.object({
         kind: z.enum(["charge", "refund"]),
+        status: z.enum(["pending", "succeeded", "failed"]).meta({
+          description: "A failed charge is a declined attempt; a pending refund waits for the provider.",
+        }),
         amountCents: z.number().int(),
-        cardLast4: z.string().nullable(),
+        cardLast4: z.string().nullable().meta({ description: "The last four digits, when the provider tells them." }),
+        failureReason: z.string().nullable(),
         createdAt: isoDateTime,
       }),
     ),
   })
   .meta({ id: "Order", description: "An order with its lines, status history and payments." });
 
+export const placeOrderResult = z
+  .object({
+    order,
+    paymentUrl: z.url().nullable().meta({
+      description: "The provider's payment page: send the shopper there. Null when nothing is left to pay.",
+    }),
+  })
+  .meta({ id: "PlacedOrder" });
+
+export const paymentPage = z
+  .object({ paymentUrl: z.url().meta({ description: "The provider's payment page for this order." }) })
+  .meta({ id: "PaymentPage" });
+
 export const orderPage = z.object({ items: z.array(orderSummary), nextCursor }).meta({ id: "OrderPage" });
 
 export type PlaceOrderInput = z.infer<typeof placeOrderInput>;
+export type PlaceOrderResult = z.infer<typeof placeOrderResult>;
 export type OrderDto = z.infer<typeof order>;
 export type OrderPageDto = z.infer<typeof orderPage>;

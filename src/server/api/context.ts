@@ -3,9 +3,9 @@ import { resolveIdentity, type Identity } from "../auth/identity";
 import type { Db } from "../db/types";
 import type { Actor } from "../domain/actor";
 import type { PaymentProvider } from "../domain/payments/payment-provider";
-import { testPaymentProcessor } from "../domain/payments/test-processor";
 import type { EventBus } from "../events/bus";
 import { rateLimiterFor } from "../http/rate-limit/app-limiter";
+import { paymentProviderFor } from "../payments/payment-provider-for";
 import type { RateLimiter } from "../http/rate-limit/limiter";
 
 export interface ContextOptions {
@@ -22,7 +22,7 @@ export interface ContextOptions {
    */
   identity?: Promise<Identity | null>;
   actor?: Actor | null;
-  /** The built-in test processor unless a real one is configured. */
+  /** The provider PAYMENT_PROVIDER names unless a test gives its own. */
   payments?: PaymentProvider;
   /** The process's event bus, started on first use; tests pass their own. */
   getEventBus: () => Promise<EventBus>;
@@ -45,7 +45,7 @@ export function createContext(options: ContextOptions) {
     db,
     headers,
     clientIp,
-    payments: options.payments ?? testPaymentProcessor,
+    payments: options.payments ?? paymentProviderFor(db),
     requestId: options.requestId ?? randomUUID(),
     getEventBus: options.getEventBus,
     rateLimiter: options.rateLimiter ?? rateLimiterFor(db),

@@ -23,8 +23,12 @@ export type Access = "public" | "signed-in" | Permission;
 
 /** How the REST face serves a procedure beyond what trpc-to-openapi describes. */
 export interface RestMeta {
-  /** Answer 201 with `Location: <request path>/<output id>`. */
+  /**
+   * `created`: answer 201 with `Location: <request path>/<output id>`. `accepted`: answer 202 (the
+   * work goes on elsewhere, e.g. the payment) with the Location of `output.order` to poll.
+   */
   created?: boolean;
+  accepted?: boolean;
   /** Request headers that fill input fields (header name → field), required on the REST face. */
   headerInputs?: Record<string, string>;
 }

@@ -8,7 +8,17 @@ export const JOB_SCHEMA = "pgboss";
  * Every job queue. Each has one handler (src/server/jobs/handlers); scheduled
  * ones are also filled by the clock (src/server/jobs/schedules.ts).
  */
-export const queueNames = ["mail.send", "mail.order-event", "events.prune", "auth.prune-expired"] as const;
+export const queueNames = [
+  "mail.send",
+  "mail.order-event",
+  "events.prune",
+  "auth.prune-expired",
+  "payments.check-order",
+  "payments.refund",
+  "payments.sweep",
+  "test-provider.deliver",
+  "test-provider.settle",
+] as const;
 
 export type QueueName = (typeof queueNames)[number];
 

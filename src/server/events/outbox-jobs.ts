@@ -7,10 +7,11 @@ type OrderHappening = JobData<"mail.order-event">["happened"];
 
 /** What an outbox event tells a customer about their order, or null when it is nothing they are mailed about. */
 function orderHappening(event: StoredEvent): { orderId: string; happened: OrderHappening } | null {
-  if (event.topic === "order.created") return { orderId: event.payload.orderId, happened: "placed" };
+  // The confirmation goes out when the provider says paid, not when the order is placed unpaid.
+  if (event.topic === "order.paid") return { orderId: event.payload.orderId, happened: "placed" };
   if (event.topic !== "order.status") return null;
   const { orderId, status } = event.payload;
-  return status === "shipped" || status === "delivered" || status === "cancelled"
+  return status === "shipped" || status === "delivered" || status === "cancelled" || status === "expired"
     ? { orderId, happened: status }
     : null;
 }

@@ -11,6 +11,14 @@ export const eventTopics = {
   "product.changed": z.object({ productId: z.uuid() }),
   "order.created": z.object({ orderId: z.uuid(), totalCents: z.number().int().min(0) }),
   "order.status": z.object({ orderId: z.uuid(), status: z.enum(orderStatuses) }),
+  /** The provider confirmed the payment; `order.status` says `paid` in the same transaction. */
+  "order.paid": z.object({ orderId: z.uuid(), amountCents: z.number().int().min(0), currency: z.string() }),
+  /** Money moved without the order's status changing: a declined attempt, a refund asked for or completed. */
+  "order.payment": z.object({
+    orderId: z.uuid(),
+    status: z.enum(orderStatuses),
+    payment: z.enum(["declined", "refund_requested", "refunded", "refund_failed"]),
+  }),
 };
 
 export type EventTopic = keyof typeof eventTopics;

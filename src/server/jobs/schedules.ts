@@ -11,4 +11,6 @@ export interface JobSchedule {
 export const jobSchedules: Partial<Record<QueueName, JobSchedule>> = {
   "events.prune": { cron: "*/10 * * * *", slotMinutes: 10 },
   "auth.prune-expired": { cron: "23 * * * *", slotMinutes: 60 },
+  // Behind each order's own checks: anything still awaiting payment past its time.
+  "payments.sweep": { cron: "*/5 * * * *", slotMinutes: 5 },
 };

@@ -12,10 +12,19 @@ export const jobDataSchemas = {
   "mail.order-event": z.object({
     eventId: z.number().int().positive(),
     orderId: z.uuid(),
-    happened: z.enum(["placed", "shipped", "delivered", "cancelled"]),
+    happened: z.enum(["placed", "shipped", "delivered", "cancelled", "expired"]),
   }),
   "events.prune": z.object({}),
   "auth.prune-expired": z.object({}),
+  /** Reconciles an order awaiting payment with the provider, and expires it once its hold is over. */
+  "payments.check-order": z.object({ orderId: z.uuid() }),
+  /** Asks the provider to refund one charge; the refund row's id is the idempotency key. */
+  "payments.refund": z.object({ refundId: z.uuid() }),
+  "payments.sweep": z.object({}),
+  /** The built-in test provider delivering one of its webhooks to the shop. */
+  "test-provider.deliver": z.object({ eventId: z.string().startsWith("evt_") }),
+  /** The test provider's delayed card going through. */
+  "test-provider.settle": z.object({ sessionId: z.string().startsWith("tps_") }),
 } satisfies Record<QueueName, z.ZodType>;
 
 export type JobData<Q extends QueueName> = z.infer<(typeof jobDataSchemas)[Q]>;

@@ -36,6 +36,8 @@ export const mailSchema = z.discriminatedUnion("kind", [
     orderUrl: z.url(),
     unsubscribeUrl: z.url(),
   }),
+  /** The payment did not arrive within the hold: the items went back on sale. */
+  z.object({ kind: z.literal("order-expired"), ...recipient, order: orderSummary, shopUrl: z.url() }),
   z.object({
     kind: z.literal("order-cancelled"),
     ...recipient,

@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
 import { LiveOrderUpdates } from "@/components/live/live-updates";
 import { OrderDetail } from "@/components/orders/order-detail";
+import { firstParam } from "@/lib/first-param";
 import { requireActor } from "@/server/auth/require-actor";
 import { getQueryClient, HydrateClient, livePosition, trpc } from "@/trpc/server";
 
@@ -9,7 +10,7 @@ export const metadata = { title: "Order" };
 
 interface OrderPageProps {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ placed?: string }>;
+  searchParams: Promise<{ payment?: string | string[] }>;
 }
 
 export default async function OrderPage({ params, searchParams }: OrderPageProps) {
@@ -25,7 +26,7 @@ export default async function OrderPage({ params, searchParams }: OrderPageProps
   }
   return (
     <HydrateClient>
-      <OrderDetail orderId={id} justPlaced={(await searchParams).placed === "1"} />
+      <OrderDetail orderId={id} returned={firstParam((await searchParams).payment) === "return"} />
       <LiveOrderUpdates since={since} />
     </HydrateClient>
   );

@@ -109,10 +109,12 @@ function refine(document: OpenAPIObject): OpenAPIObject {
           : {}),
       };
     }
-    if (operation.rest.created && responses["200"]) {
-      responses["201"] = {
+    const moved = operation.rest.accepted ? "202" : operation.rest.created ? "201" : null;
+    if (moved && responses["200"]) {
+      const location = operation.rest.accepted ? "Where to poll the order." : "Where the created resource lives.";
+      responses[moved] = {
         ...responses["200"],
-        headers: { Location: { description: "Where the created resource lives.", schema: { type: "string" } } },
+        headers: { Location: { description: location, schema: { type: "string" } } },
       };
       delete responses["200"];
     }

@@ -92,6 +92,13 @@ function callProcedure(ctx: Context, procedurePath: string, input: unknown): Pro
  * procedure the tRPC face calls, through the server-side caller, so access
  * rules, validation and outputs are the same code on both faces.
  */
+/** The id a 201 or 202 points its Location at: the output's own, or its order's (an accepted checkout). */
+function createdId(output: unknown, accepted: boolean | undefined): string | null {
+  const holder = accepted ? (output as { order?: unknown }).order : output;
+  const id = (holder as { id?: unknown } | undefined)?.id;
+  return typeof id === "string" ? id : null;
+}
+
 export async function handleRestRequest(
   request: Request,
   createContext: (request: Request) => Promise<Context>,
@@ -123,10 +130,11 @@ export async function handleRestRequest(
   if (carriesCredentials(limited.headers)) headers.set("Cache-Control", "private, no-store");
   try {
     const output = await callProcedure(await createContext(limited), operation.procedurePath, input.value);
-    if (!operation.rest.created) return Response.json(output, { headers });
-    const id = (output as { id?: unknown }).id;
-    if (typeof id === "string") headers.set("Location", `${url.pathname.replace(/\/$/, "")}/${encodeURIComponent(id)}`);
-    return Response.json(output, { status: 201, headers });
+    const { created, accepted } = operation.rest;
+    if (!created && !accepted) return Response.json(output, { headers });
+    const id = createdId(output, accepted);
+    if (id) headers.set("Location", `${url.pathname.replace(/\/$/, "")}/${encodeURIComponent(id)}`);
+    return Response.json(output, { status: accepted ? 202 : 201, headers });
   } catch (error) {
     const trpcError =
       error instanceof TRPCError ? error : new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: error });

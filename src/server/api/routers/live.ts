@@ -48,14 +48,16 @@ export const liveRouter = {
       return new EventStream({
         bus,
         db: ctx.db,
-        filter: { topics: ["order.status"], ownerId: ctx.actor.id },
+        // A payment event (a decline, a refund) changes what the order page shows without a new status.
+        filter: { topics: ["order.status", "order.payment"], ownerId: ctx.actor.id },
         lastEventId: input.lastEventId,
         signal: caller.signal,
         onEnd: caller.stop,
         map: (item) => {
           if (item.kind === "refresh") return refresh(item);
-          if (item.event.topic !== "order.status") return null;
-          return tracked(String(item.event.id), { kind: "order" as const, ...item.event.payload });
+          if (item.event.topic !== "order.status" && item.event.topic !== "order.payment") return null;
+          const { orderId, status } = item.event.payload;
+          return tracked(String(item.event.id), { kind: "order" as const, orderId, status });
         },
       });
     }),

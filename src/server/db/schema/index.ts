@@ -12,3 +12,4 @@ export * from "./user-sessions";
 export * from "./accounts";
 export * from "./email-tokens";
 export * from "./mail";
+export * from "./test-provider";

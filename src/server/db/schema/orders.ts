@@ -25,13 +25,15 @@ export const orders = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id),
-    status: orderStatus("status").notNull().default("pending"),
+    status: orderStatus("status").notNull().default("awaiting_payment"),
     totalCents: integer("total_cents").notNull(),
     currency: text("currency").notNull().default("USD"),
     /** Unique per user: a retried checkout finds its order instead of making a second one. */
     idempotencyKey: uuid("idempotency_key").notNull(),
     /** product:quantity lines of the cart that was bought, to tell a replay from a reused key. */
     cartFingerprint: text("cart_fingerprint").notNull(),
+    /** While awaiting payment: when the stock hold ends and the order expires. */
+    paymentDueAt: timestamp("payment_due_at", { withTimezone: true, precision: 3 }),
     createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
@@ -39,6 +41,9 @@ export const orders = pgTable(
     uniqueIndex("orders_user_idempotency_key").on(table.userId, table.idempotencyKey),
     index("orders_user_newest_idx").on(table.userId, table.createdAt, table.id),
     index("orders_newest_idx").on(table.createdAt, table.id),
+    index("orders_payment_due_idx")
+      .on(table.paymentDueAt)
+      .where(sql`${table.status} = 'awaiting_payment'`),
     check("orders_total_non_negative", sql`${table.totalCents} >= 0`),
   ],
 );

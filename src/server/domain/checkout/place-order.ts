@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
-import type { PlaceOrderInput } from "@/lib/contracts/orders";
-import { cartItems, orderItems, orders, orderStatusHistory, payments, products } from "../../db/schema";
+import { env } from "@/env";
+import type { PlaceOrderInput, PlaceOrderResult } from "@/lib/contracts/orders";
+import { cartItems, orderItems, orders, orderStatusHistory, products } from "../../db/schema";
 import type { Db, Tx } from "../../db/types";
 import type { Actor } from "../actor";
 import { STORE_CURRENCY } from "../catalog/product-row";
@@ -8,12 +9,8 @@ import { DomainError } from "../errors";
 import { publishEvents } from "../../events/publish";
 import type { NewEvent } from "../../events/topics";
 import { getOwnOrder } from "../orders/get-order";
-import type { OrderDto } from "@/lib/contracts/orders";
-import type { PaymentProvider } from "../payments/payment-provider";
-
-export interface CheckoutDependencies {
-  payments: PaymentProvider;
-}
+import { openPaymentSession, type PaymentDependencies } from "../payments/open-payment-session";
+import { scheduleSettlement } from "../payments/schedule-settlement";
 
 interface CartLine {
   productId: string;
@@ -94,17 +91,36 @@ async function takeStock(tx: Tx, lines: CartLine[]): Promise<NewEvent[]> {
   return changes;
 }
 
+async function orderForPayment(db: Db, orderId: string) {
+  const [order] = await db
+    .select({
+      id: orders.id,
+      userId: orders.userId,
+      status: orders.status,
+      totalCents: orders.totalCents,
+      currency: orders.currency,
+      paymentDueAt: orders.paymentDueAt,
+    })
+    .from(orders)
+    .where(eq(orders.id, orderId));
+  if (!order) throw new Error(`order ${orderId} vanished after checkout`);
+  return order;
+}
+
 /**
- * Turns the actor's cart into a paid order in one transaction: prices from the
- * database, stock taken atomically per line (all lines or none), payment
- * charged, cart emptied, outbox events written. Idempotent per (user, key).
+ * Turns the actor's cart into an order awaiting payment in one transaction:
+ * prices from the database, stock held atomically per line (all lines or
+ * none), cart emptied, outbox events and the hold's expiry job written. Then a
+ * payment page is opened at the provider; the provider's webhook marks the
+ * order paid. Idempotent per (user, key): a replay gets the same order and
+ * its open payment page.
  */
 export async function placeOrder(
   db: Db,
   actor: Actor,
   input: PlaceOrderInput,
-  dependencies: CheckoutDependencies,
-): Promise<OrderDto> {
+  dependencies: PaymentDependencies,
+): Promise<PlaceOrderResult> {
   const { idempotencyKey } = input;
   const orderId = await db.transaction(async (tx) => {
     const lines = await lockCart(tx, actor);
@@ -113,15 +129,17 @@ export async function placeOrder(
     if (lines.length === 0) throw new DomainError("BAD_REQUEST", "Your cart is empty.");
 
     const totalCents = lines.reduce((sum, line) => sum + line.priceCents * line.quantity, 0);
+    const paymentDueAt = new Date(Date.now() + env.PAYMENT_HOLD_MINUTES * 60_000);
     const [created] = await tx
       .insert(orders)
       .values({
         userId: actor.id,
-        status: "pending",
+        status: "awaiting_payment",
         totalCents,
         currency: STORE_CURRENCY,
         idempotencyKey,
         cartFingerprint: fingerprint(lines),
+        paymentDueAt,
       })
       .onConflictDoNothing({ target: [orders.userId, orders.idempotencyKey] })
       .returning({ id: orders.id });
@@ -143,33 +161,13 @@ export async function placeOrder(
         quantity: line.quantity,
       })),
     );
-
-    const charge = await dependencies.payments.charge({
-      amountCents: totalCents,
-      currency: STORE_CURRENCY,
-      cardNumber: input.payment.cardNumber,
-      // Keys are unique per user, not globally: scope them before they reach a shared processor.
-      idempotencyKey: `${actor.id}:${idempotencyKey}`,
-    });
-    if (charge.status === "declined") {
-      // Throwing rolls everything back: no order, no stock taken, the cart intact.
-      throw new DomainError("PAYMENT_REQUIRED", "Your card was declined. Nothing was charged; try another card.");
-    }
-    await tx.insert(payments).values({
+    await tx.insert(orderStatusHistory).values({
       orderId: created.id,
-      kind: "charge",
-      status: "succeeded",
-      provider: dependencies.payments.name,
-      amountCents: totalCents,
-      currency: STORE_CURRENCY,
-      reference: charge.reference,
-      cardLast4: input.payment.cardNumber.slice(-4),
+      fromStatus: null,
+      toStatus: "awaiting_payment",
+      actorId: actor.id,
+      note: "Order placed; the items are held while you pay",
     });
-    await tx.update(orders).set({ status: "paid", updatedAt: new Date() }).where(eq(orders.id, created.id));
-    await tx.insert(orderStatusHistory).values([
-      { orderId: created.id, fromStatus: null, toStatus: "pending", actorId: actor.id, note: "Order placed" },
-      { orderId: created.id, fromStatus: "pending", toStatus: "paid", actorId: actor.id, note: "Payment approved" },
-    ]);
     // Only the lines bought: one added in another tab after the lock stays in the cart.
     await tx.delete(cartItems).where(
       and(
@@ -180,12 +178,19 @@ export async function placeOrder(
         ),
       ),
     );
+    await scheduleSettlement(tx, created.id, paymentDueAt);
     await publishEvents(tx, [
       { topic: "order.created", payload: { orderId: created.id, totalCents }, ownerId: actor.id },
-      { topic: "order.status", payload: { orderId: created.id, status: "paid" }, ownerId: actor.id },
       ...stockEvents,
     ]);
     return created.id;
   });
-  return getOwnOrder(db, actor, orderId);
+
+  const order = await orderForPayment(db, orderId);
+  const paymentUrl =
+    order.status === "awaiting_payment"
+      ? await openPaymentSession(db, dependencies.payments, dependencies.pages, order)
+      : null;
+  // Read after the session opened: a replay may have found the order paid meanwhile.
+  return { order: await getOwnOrder(db, actor, orderId), paymentUrl };
 }

@@ -9,7 +9,7 @@ import { orderColumns } from "./order-columns";
 /** The actor's own order. Someone else's is NOT_FOUND, exactly like one that does not exist. */
 export async function getOwnOrder(db: DbOrTx, actor: Actor, orderId: string): Promise<OrderDto> {
   const [order] = await db
-    .select({ ...orderColumns, updatedAt: orders.updatedAt })
+    .select({ ...orderColumns, updatedAt: orders.updatedAt, paymentDueAt: orders.paymentDueAt })
     .from(orders)
     .where(and(eq(orders.id, orderId), eq(orders.userId, actor.id)))
     .limit(1);
@@ -40,12 +40,14 @@ export async function getOwnOrder(db: DbOrTx, actor: Actor, orderId: string): Pr
     db
       .select({
         kind: payments.kind,
+        status: payments.status,
         amountCents: payments.amountCents,
         cardLast4: payments.cardLast4,
+        failureReason: payments.failureReason,
         createdAt: payments.createdAt,
       })
       .from(payments)
-      .where(and(eq(payments.orderId, order.id), eq(payments.status, "succeeded")))
+      .where(eq(payments.orderId, order.id))
       .orderBy(asc(payments.createdAt)),
   ]);
 
@@ -53,6 +55,7 @@ export async function getOwnOrder(db: DbOrTx, actor: Actor, orderId: string): Pr
     ...order,
     createdAt: order.createdAt.toISOString(),
     updatedAt: order.updatedAt.toISOString(),
+    paymentDueAt: order.paymentDueAt?.toISOString() ?? null,
     itemCount: items.reduce((sum, item) => sum + item.quantity, 0),
     items: items.map((item) => ({ ...item, lineTotalCents: item.unitPriceCents * item.quantity })),
     history: history.map((entry) => ({ ...entry, createdAt: entry.createdAt.toISOString() })),

@@ -1,4 +1,4 @@
-import { and, asc, gte, lte, ne, sql } from "drizzle-orm";
+import { and, asc, gte, inArray, lte, ne, sql } from "drizzle-orm";
 import type { DashboardDto } from "@/lib/contracts/admin";
 import { orders, products } from "../../db/schema";
 import type { Db } from "../../db/types";
@@ -25,7 +25,8 @@ export async function dashboardSummary(db: Db, options: { days: number; now?: Da
         orders: sql<number>`count(*)::int`,
       })
       .from(orders)
-      .where(and(gte(orders.createdAt, since), ne(orders.status, "cancelled"), ne(orders.status, "pending")))
+            // Revenue is money taken and kept: orders awaiting payment, expired or cancelled do not count.
+      .where(and(gte(orders.createdAt, since), inArray(orders.status, ["paid", "shipped", "delivered"])))
       .groupBy(sql`1`),
     db
       .select({ id: products.id, slug: products.slug, name: products.name, stock: products.stock })

@@ -5,7 +5,13 @@ import { sendMail } from "../../mail/send-mail";
 import { unsealMail } from "../../queue/sealed-mail";
 import type { JobData } from "../../queue/job-data";
 import type { QueueName } from "../../db/job-queue";
+import { runRefund } from "../../domain/payments/run-refund";
+import { settleUnpaidOrder } from "../../domain/payments/settle-unpaid-order";
+import { paymentProviderFor } from "../../payments/payment-provider-for";
+import { deliverWebhook } from "../../payments/test-provider/deliver-webhook";
+import { settleDelayed } from "../../payments/test-provider/sessions";
 import { mailOrderEvent } from "./order-event-mail";
+import { sweepPayments } from "./sweep-payments";
 import { pruneExpired } from "./prune-expired";
 
 /** What a job's run returns: a short word or counts, logged with the job. */
@@ -19,4 +25,9 @@ export const jobHandlers: JobHandlers = {
   "mail.order-event": (db, data) => mailOrderEvent(db, data),
   "events.prune": (db) => pruneEvents(db, new Date(Date.now() - env.EVENT_RETENTION_HOURS * 3_600_000)),
   "auth.prune-expired": (db) => pruneExpired(db),
+  "payments.check-order": (db, { orderId }) => settleUnpaidOrder(db, paymentProviderFor(db), orderId),
+  "payments.refund": (db, { refundId }) => runRefund(db, paymentProviderFor(db), refundId),
+  "payments.sweep": (db) => sweepPayments(db),
+  "test-provider.deliver": (db, { eventId }) => deliverWebhook(db, eventId),
+  "test-provider.settle": (db, { sessionId }) => settleDelayed(db, sessionId),
 };

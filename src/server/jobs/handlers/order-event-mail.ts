@@ -1,4 +1,4 @@
-import { and, eq, sum } from "drizzle-orm";
+import { and, eq, ne, sum } from "drizzle-orm";
 import { orderItems, orders, payments, users } from "../../db/schema";
 import type { Db } from "../../db/types";
 import { shopLink } from "../../mail/links";
@@ -41,7 +41,8 @@ async function refundedCents(db: Db, orderId: string): Promise<number> {
   const [row] = await db
     .select({ total: sum(payments.amountCents) })
     .from(payments)
-    .where(and(eq(payments.orderId, orderId), eq(payments.kind, "refund"), eq(payments.status, "succeeded")));
+        // Refunds complete on the provider's webhook, usually after this mail: pending ones count.
+    .where(and(eq(payments.orderId, orderId), eq(payments.kind, "refund"), ne(payments.status, "failed")));
   return Number(row?.total ?? 0);
 }
 
@@ -64,6 +65,8 @@ export async function mailOrderEvent(
   let mail: Mail;
   if (happened === "placed") {
     mail = { kind: "order-placed", ...recipient, order: summary, orderUrl };
+  } else if (happened === "expired") {
+    mail = { kind: "order-expired", ...recipient, order: summary, shopUrl: shopLink("/") };
   } else if (happened === "cancelled") {
     const refundCents = await refundedCents(db, order.id);
     mail = { kind: "order-cancelled", ...recipient, order: summary, orderUrl, refundCents };

@@ -3,6 +3,7 @@ import type { Mail } from "../../queue/mail-kinds";
 import { AccountDeletedMail, accountDeletedSubject } from "./account-deleted";
 import { EmailChangedMail, emailChangedSubject } from "./email-changed";
 import { OrderCancelledMail, orderCancelledSubject } from "./order-cancelled";
+import { OrderExpiredMail, orderExpiredSubject } from "./order-expired";
 import { OrderDeliveredMail, orderDeliveredSubject } from "./order-delivered";
 import { OrderPlacedMail, orderPlacedSubject } from "./order-placed";
 import { OrderShippedMail, orderShippedSubject } from "./order-shipped";
@@ -30,6 +31,8 @@ export function composeMail(mail: Mail, shop: Shop): { subject: string; element:
       return { subject: orderShippedSubject(mail, shop), element: <OrderShippedMail mail={mail} shop={shop} /> };
     case "order-delivered":
       return { subject: orderDeliveredSubject(mail, shop), element: <OrderDeliveredMail mail={mail} shop={shop} /> };
+    case "order-expired":
+      return { subject: orderExpiredSubject(mail, shop), element: <OrderExpiredMail mail={mail} shop={shop} /> };
     case "order-cancelled":
       return { subject: orderCancelledSubject(mail, shop), element: <OrderCancelledMail mail={mail} shop={shop} /> };
   }

@@ -1,0 +1,15 @@
+"use server";
+
+import { answerAuthentication, submitTestCard, type CardFormState } from "@/server/payments/test-provider/hosted-page";
+
+export async function payWithTestCard(sessionId: string, _state: CardFormState, formData: FormData) {
+  return submitTestCard(sessionId, formData);
+}
+
+export async function confirmTestAuthentication(sessionId: string) {
+  await answerAuthentication(sessionId, true);
+}
+
+export async function failTestAuthentication(sessionId: string) {
+  await answerAuthentication(sessionId, false);
+}
