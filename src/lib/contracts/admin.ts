@@ -5,7 +5,7 @@ import { roles } from "../permissions";
 import { textInput } from "../validation/text";
 import { product, productSlug } from "./catalog";
 import { cents, cursorInput, isoDateTime, nextCursor } from "./common";
-import { orderSummary } from "./orders";
+import { order, orderSummary } from "./orders";
 
 export const MAX_PRICE_CENTS = 10_000_000;
 export const MAX_STOCK = 1_000_000;
@@ -95,9 +95,44 @@ export const adminOrdersInput = z.object({
   cursor: cursorInput,
   limit: z.number().int().min(1).max(100).default(25),
   status: z.enum(orderStatuses).optional(),
+  /** Orders awaiting payment longer than a provider's webhook usually takes (PAYMENT_RECONCILE_SECONDS). */
+  stuck: z.boolean().optional(),
 });
 
 export const adminOrderPage = z.object({ items: z.array(adminOrderSummary), nextCursor });
+
+export const adminOrderInput = z.object({ id: z.uuid("Order ids are UUIDs") });
+
+/** One order as the store sees it: the customer's view plus the provider's sessions and events. */
+export const adminOrderDetail = z.object({
+  order,
+  customer: customerSummary,
+  paymentSessions: z.array(
+    z.object({
+      provider: z.string(),
+      sessionId: z.string(),
+      status: z.enum(["open", "paid", "failed", "expired"]),
+      amountCents: z.number().int(),
+      createdAt: isoDateTime,
+      expiresAt: isoDateTime,
+    }),
+  ),
+  providerEvents: z.array(
+    z.object({
+      provider: z.string(),
+      eventId: z.string(),
+      type: z.string(),
+      outcome: z.string(),
+      occurredAt: isoDateTime,
+      receivedAt: isoDateTime,
+    }),
+  ),
+});
+
+export const cancelOrderInput = z.object({
+  id: z.uuid("Order ids are UUIDs"),
+  reason: textInput(200, "Reason must be at most 200 characters").trim().min(1, "Say why the order is cancelled"),
+});
 
 /** Fulfilment moves forward only: paid → shipped → delivered. */
 export const fulfilmentStatuses = ["shipped", "delivered"] as const;
@@ -162,6 +197,7 @@ export type AdminProductDto = z.infer<typeof adminProduct>;
 export type CreateProductInput = z.infer<typeof createProductInput>;
 export type UpdateProductInput = z.infer<typeof updateProductInput>;
 export type AdjustInventoryInput = z.infer<typeof adjustInventoryInput>;
+export type AdminOrderDetailDto = z.infer<typeof adminOrderDetail>;
 export type AdminOrderSummaryDto = z.infer<typeof adminOrderSummary>;
 export type AuditEntryDto = z.infer<typeof auditEntry>;
 export type AdminUserDto = z.infer<typeof adminUser>;

@@ -7,11 +7,16 @@ import type { OrderDto } from "@/lib/contracts/orders";
 import { orderColumns } from "./order-columns";
 
 /** The actor's own order. Someone else's is NOT_FOUND, exactly like one that does not exist. */
-export async function getOwnOrder(db: DbOrTx, actor: Actor, orderId: string): Promise<OrderDto> {
+export function getOwnOrder(db: DbOrTx, actor: Actor, orderId: string): Promise<OrderDto> {
+  return readOrder(db, orderId, actor.id);
+}
+
+/** An order with its lines, history and payments; with `ownerId`, only that customer's. */
+export async function readOrder(db: DbOrTx, orderId: string, ownerId: string | null): Promise<OrderDto> {
   const [order] = await db
     .select({ ...orderColumns, updatedAt: orders.updatedAt, paymentDueAt: orders.paymentDueAt })
     .from(orders)
-    .where(and(eq(orders.id, orderId), eq(orders.userId, actor.id)))
+    .where(ownerId ? and(eq(orders.id, orderId), eq(orders.userId, ownerId)) : eq(orders.id, orderId))
     .limit(1);
   if (!order) throw new DomainError("NOT_FOUND", "We could not find that order.");
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
 import type { AdminOrderSummaryDto } from "@/lib/contracts/admin";
 import type { OrderStatus } from "@/lib/order-status";
 import { orders, users } from "../../db/schema";
@@ -8,14 +8,21 @@ import { orderColumns } from "./order-columns";
 
 const itemCount = sql<number>`(select coalesce(sum(quantity), 0) from order_items where order_id = ${orders.id})::int`;
 
-/** Every customer's orders, newest first, optionally in one status: the fulfilment queue. */
+/**
+ * Every customer's orders, newest first, optionally in one status: the
+ * fulfilment queue. `stuckAfterSeconds`: only orders awaiting payment for longer.
+ */
 export async function listAllOrders(
   db: Db,
-  options: { limit: number; cursor?: string; status?: OrderStatus; orderId?: string },
+  options: { limit: number; cursor?: string; status?: OrderStatus; orderId?: string; stuckAfterSeconds?: number },
 ): Promise<{ items: AdminOrderSummaryDto[]; nextCursor: string | null }> {
   const conditions: SQL[] = [];
   if (options.status) conditions.push(eq(orders.status, options.status));
   if (options.orderId) conditions.push(eq(orders.id, options.orderId));
+  if (options.stuckAfterSeconds !== undefined) {
+    conditions.push(eq(orders.status, "awaiting_payment"));
+    conditions.push(lt(orders.createdAt, new Date(Date.now() - options.stuckAfterSeconds * 1_000)));
+  }
   if (options.cursor) {
     const after = decodeCursor(options.cursor, timestampCursorValue);
     conditions.push(sql`(${orders.createdAt}, ${orders.id}) < (${after.value}::timestamptz, ${after.id}::uuid)`);
