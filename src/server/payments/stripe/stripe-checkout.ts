@@ -2,16 +2,21 @@ import type Stripe from "stripe";
 import type { SessionRequest, SessionStatus } from "@/server/domain/payments/payment-provider";
 
 // Stripe accepts an expires_at from 30 minutes to 24 hours after it creates the session. The minute
-// of margin on each side covers the request's time in flight, the client's retries and a clock a
-// little off from Stripe's, any of which would otherwise get the session refused.
+// of margin on each side covers the request's time in flight and a clock a little off from Stripe's.
 const shortestLifetimeSeconds = 30 * 60 + 60;
 const longestLifetimeSeconds = 24 * 60 * 60 - 60;
 
-/** Unix seconds of `expiresAt`, moved into the window Stripe accepts for a session opened at `now`. */
-export function stripeExpiresAt(expiresAt: Date, now: Date): number {
+/**
+ * Unix seconds of `expiresAt` when Stripe accepts it for a session opened at `now`, otherwise
+ * undefined (Stripe's own 24 hours). Never moved to fit: a time-dependent value would differ on a
+ * retry with the same idempotency key, which Stripe refuses. A session that outlives the shop's
+ * hold is harmless: money arriving for an expired order is refunded automatically.
+ */
+export function stripeExpiresAt(expiresAt: Date, now: Date): number | undefined {
   const nowSeconds = Math.floor(now.getTime() / 1000);
   const requested = Math.floor(expiresAt.getTime() / 1000);
-  return Math.min(nowSeconds + longestLifetimeSeconds, Math.max(nowSeconds + shortestLifetimeSeconds, requested));
+  const fits = requested >= nowSeconds + shortestLifetimeSeconds && requested <= nowSeconds + longestLifetimeSeconds;
+  return fits ? requested : undefined;
 }
 
 export function checkoutSessionParams(request: SessionRequest, now: Date): Stripe.Checkout.SessionCreateParams {
@@ -34,8 +39,12 @@ export function checkoutSessionParams(request: SessionRequest, now: Date): Strip
     metadata,
     payment_intent_data: { metadata },
     ...(request.customerEmail ? { customer_email: request.customerEmail } : {}),
-    expires_at: stripeExpiresAt(request.expiresAt, now),
+    ...withExpiry(stripeExpiresAt(request.expiresAt, now)),
   };
+}
+
+function withExpiry(expiresAt: number | undefined): { expires_at?: number } {
+  return expiresAt === undefined ? {} : { expires_at: expiresAt };
 }
 
 /** The payment intent's id, whether Stripe sent the id or the expanded object. */
