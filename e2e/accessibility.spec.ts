@@ -1,6 +1,6 @@
 import { checkPage, viewports } from "./lib/page-checks";
 import { expect, test } from "./fixtures";
-import { ADMIN, addToCart, APPROVED_CARD, checkOut, signInQuickly, signUpQuickly } from "./support";
+import { ADMIN, addToCart, checkOutPaid, signInQuickly, signUpQuickly } from "./support";
 
 // Every page of the shop, as each kind of visitor sees it, at a desktop and a phone size.
 const signedOutPages = [
@@ -38,13 +38,18 @@ for (const viewport of Object.keys(viewports) as (keyof typeof viewports)[]) {
     test("a shopper's pages, with a cart and an order", async ({ page }) => {
       await signUpQuickly(page, "Axe Shopper");
       await addToCart(page, "enamel-camp-mug", 1);
-      await checkOut(page, APPROVED_CARD);
-      await expect(page.getByTestId("order-placed")).toBeVisible();
+      await checkOutPaid(page);
       const orderPage = new URL(page.url()).pathname;
       await addToCart(page, "canvas-tote", 2);
       for (const path of ["/", "/products/canvas-tote", "/cart", "/checkout", "/orders", orderPage, "/account"]) {
         await checkPage(page, path, viewport);
       }
+      // The test provider's payment page, open, and the order awaiting payment behind it.
+      await page.goto("/checkout");
+      await page.getByRole("button", { name: /Continue to payment/ }).click();
+      await page.waitForURL(/\/test-provider\/pay\/tps_/);
+      const paymentPage = new URL(page.url()).pathname;
+      await checkPage(page, paymentPage, viewport);
     });
 
     test("the admin area", async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { ADMIN, addToCart, APPROVED_CARD, checkOut, signInQuickly, signUpQuickly } from "./support";
+import { ADMIN, addToCart, checkOutPaid, signInQuickly, signUpQuickly } from "./support";
 
 test("the admin creates a product, adjusts its stock and ships an order; the customer sees both live", async ({
   browser,
@@ -13,8 +13,7 @@ test("the admin creates a product, adjusts its stock and ships an order; the cus
     const customer = await customerContext.newPage();
     await signUpQuickly(customer, "Waiting Customer");
     await addToCart(customer, "merino-hiking-socks", 1);
-    await checkOut(customer, APPROVED_CARD);
-    await expect(customer.getByTestId("order-placed")).toBeVisible();
+    await checkOutPaid(customer);
     const orderId = new URL(customer.url()).pathname.split("/").at(-1) ?? "";
     await expect(customer.getByTestId("live-status")).toHaveAttribute("data-live-state", "live");
     await expect(customer.getByTestId("order-status")).toHaveText("Paid");

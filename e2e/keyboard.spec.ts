@@ -58,11 +58,19 @@ test("the whole purchase works with the keyboard alone", async ({ page }) => {
   await tabTo(page, /^Check out/);
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/checkout$/);
-  await tabTo(page, /^Card number/);
-  await page.keyboard.type(APPROVED_CARD);
-  await tabTo(page, /^Place order/);
+  await tabTo(page, /^Continue to payment/);
   await page.keyboard.press("Enter");
 
-  await expect(page.getByTestId("order-placed")).toBeVisible();
+  await expect(page).toHaveURL(/\/test-provider\/pay\/tps_/);
+  await tabTo(page, /^Card number/);
+  await page.keyboard.type(APPROVED_CARD);
+  await tabTo(page, /^Expiry/);
+  await page.keyboard.type("12/34");
+  await tabTo(page, /^Security code/);
+  await page.keyboard.type("123");
+  await tabTo(page, /^Pay /);
+  await page.keyboard.press("Enter");
+
+  await expect(page.getByTestId("order-paid")).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: /^Order/ })).toBeVisible();
 });

@@ -38,8 +38,7 @@ test("a cancellation shows in the customer's other tabs: the order turns cancell
   await productPage.goto("/products/double-wall-glass-cup");
   await waitUntilLive(productPage);
 
-  await checkOut(page, APPROVED_CARD);
-  await expect(page.getByTestId("order-placed")).toBeVisible();
+  await checkOutPaid(page);
   await expect(productPage.getByTestId("product-stock")).toHaveText("Sold out");
   await expect(productPage.getByRole("button", { name: "Sold out" })).toBeDisabled();
 

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { buy, cookieHeader, newShopper, signedInApi, trpc } from "./lib/api-shopper";
+import { buy, cookieHeader, newShopper, signedInApi, trpc, waitForOrderStatus } from "./lib/api-shopper";
+import { payInBrowser } from "./lib/pay-in-browser";
 import { fetchPage, stockShownIn } from "./lib/page-html";
 import { e2eBaseURL as baseURL } from "./lib/server-env";
 import { ADMIN } from "./support";
@@ -51,7 +52,9 @@ test("a signed-in visitor is served copies of their own pages, never the anonymo
   expect(anonymous.html).not.toContain("Ada Admin");
 });
 
-test("a signed-in visitor's cached orders page shows their cart and orders at once, and nobody else's", async () => {
+test("a signed-in visitor's cached orders page shows their cart and orders at once, and nobody else's", async ({
+  page: browserPage,
+}) => {
   const shopper = await newShopper(baseURL);
   const other = await newShopper(baseURL);
   try {
@@ -83,6 +86,10 @@ test("a signed-in visitor's cached orders page shows their cart and orders at on
     expect(bought.rows).toBe(1);
     expect(bought.page.html).toContain("Cart, 0 items");
 
+    // The provider's webhook is the visitor's own change too: the copy follows it.
+    await payInBrowser(browserPage, order.paymentUrl);
+    await waitForOrderStatus(shopper, order.id, "paid");
+    await expect.poll(async () => (await ordersShown()).page.html).toContain('data-testid="order-status">Paid<');
     expect((await ordersShown()).page.cache).toBe("hit");
     await trpc(admin, "admin.orders.setStatus", { id: order.id, status: "shipped" });
     const shipped = await ordersShown();

@@ -4,7 +4,7 @@ import type { Page } from "@playwright/test";
 import { e2eServerEnv } from "./lib/server-env";
 import { rawRequest } from "./lib/raw-http";
 import { expect, test } from "./fixtures";
-import { ADMIN, addToCart, APPROVED_CARD, checkOut, signInQuickly, signUpQuickly } from "./support";
+import { ADMIN, addToCart, checkOutPaid, signInQuickly, signUpQuickly } from "./support";
 
 function expectSecurityHeaders(
   response: { headers(): Record<string, string> } | null | undefined,
@@ -189,8 +189,7 @@ test.describe("headers and the content security policy", () => {
   test("every page of a signed-in customer works under the enforced policy", async ({ page }) => {
     await signUpQuickly(page, "Policy Shopper");
     await addToCart(page, "linen-sketchbook", 1);
-    await checkOut(page, APPROVED_CARD);
-    await expect(page.getByTestId("order-placed")).toBeVisible();
+    await checkOutPaid(page);
     const orderPath = new URL(page.url()).pathname;
     await addToCart(page, "linen-sketchbook", 1);
     await visitAll(page, ["/cart", "/checkout", "/orders", orderPath, "/account"]);

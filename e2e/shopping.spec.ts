@@ -4,7 +4,9 @@ import {
   APPROVED_CARD,
   buyAsSomeoneElse,
   checkOut,
+  checkOutPaid,
   DECLINED_CARD,
+  payOnProviderPage,
   SHOPPER,
   signInQuickly,
   signUpQuickly,
@@ -29,9 +31,13 @@ test("buy two products, change a quantity, pay, see the order, cancel it and get
 
   await page.getByRole("link", { name: "Check out" }).click();
   await expect(page.getByTestId("checkout-total")).toHaveText("$78.00");
-  await page.getByLabel("Card number").fill(APPROVED_CARD);
-  await page.getByRole("button", { name: /Place order/ }).click();
-  await expect(page.getByTestId("order-placed")).toBeVisible();
+  await page.getByRole("button", { name: /Continue to payment/ }).click();
+  // The card goes to the provider's page, never to the shop; its webhook turns the order paid.
+  await expect(page).toHaveURL(/\/test-provider\/pay\/tps_/);
+  await expect(page.getByTestId("payment-amount")).toHaveText("$78.00");
+  await payOnProviderPage(page, APPROVED_CARD);
+  await expect(page).toHaveURL(/\/orders\/[0-9a-f-]+\?payment=return$/);
+  await expect(page.getByTestId("order-paid")).toBeVisible();
   await expect(page.getByTestId("order-status")).toHaveText("Paid");
   await expect(page.getByTestId("order-total")).toHaveText("$78.00");
   await expect(page.getByTestId("cart-link")).toHaveText("Cart (0)");
@@ -45,7 +51,7 @@ test("buy two products, change a quantity, pay, see the order, cancel it and get
   await expect(page.getByTestId("order-row")).toContainText("$78.00");
   await expect(page.getByTestId("order-row").getByTestId("order-status")).toHaveText("Paid");
   await page.getByTestId("order-row").getByRole("link").click();
-  await expect(page).toHaveURL(orderUrl.replace("?placed=1", ""));
+  await expect(page).toHaveURL(orderUrl.replace("?payment=return", ""));
 
   await page.getByRole("button", { name: "Cancel order" }).click();
   await page.getByRole("button", { name: "Yes, cancel order" }).click();
@@ -57,34 +63,44 @@ test("buy two products, change a quantity, pay, see the order, cancel it and get
   await expect(page.getByTestId("product-stock")).toHaveText("120 in stock");
 });
 
-test("a declined card says so and keeps the cart", async ({ page }) => {
+test("a declined card leaves the order awaiting payment; paying again from the order makes it paid", async ({
+  page,
+}) => {
   await signUpQuickly(page, "Declined Card");
   await addToCart(page, "linen-sketchbook", 2);
   await checkOut(page, DECLINED_CARD);
-  await expect(page.getByTestId("checkout-error")).toContainText("Your card was declined");
-  await expect(page).toHaveURL(/\/checkout$/);
-  await page.goto("/cart");
-  await expect(page.getByTestId("cart-line")).toHaveCount(1);
-  await expect(page.getByTestId("cart-link")).toHaveText("Cart (2)");
+  await expect(page.getByTestId("payment-declined")).toContainText("ending 0002 was declined");
+  await page.getByTestId("return-to-shop").click();
+  await expect(page).toHaveURL(/\/orders\/[0-9a-f-]+\?payment=return$/);
+  await expect(page.getByTestId("payment-declined")).toContainText("Your payment was declined");
+  await expect(page.getByTestId("order-status")).toHaveText("Awaiting payment");
+
+  await page.getByRole("button", { name: /Pay again/ }).click();
+  await expect(page).toHaveURL(/\/test-provider\/pay\/tps_/);
+  await payOnProviderPage(page, APPROVED_CARD);
+  await expect(page.getByTestId("order-paid")).toBeVisible();
+  await expect(page.getByTestId("order-status")).toHaveText("Paid");
+  await expect(page.getByTestId("charge")).toHaveCount(2);
   await page.goto("/orders");
-  await expect(page.getByTestId("no-orders")).toBeVisible();
+  await expect(page.getByTestId("order-row")).toHaveCount(1);
 });
 
-test("an invalid card number is caught before anything is sent", async ({ page }) => {
+test("the provider's page catches a card number that is not valid, and takes test cards only", async ({ page }) => {
   await signUpQuickly(page, "Bad Card");
   await addToCart(page, "linen-sketchbook", 1);
   await checkOut(page, "1234 5678 9012 3456");
   await expect(page.getByText("This card number is not valid; check the digits")).toBeVisible();
   await expect(page.getByLabel("Card number")).toHaveAttribute("aria-invalid", "true");
+  await payOnProviderPage(page, "5555 5555 5555 4444");
+  await expect(page.getByText("Test mode takes only the test cards listed below")).toBeVisible();
 });
 
-test("double-clicking Place order creates one order", async ({ page }) => {
+test("double-clicking Continue to payment creates one order", async ({ page }) => {
   await signUpQuickly(page, "Double Click");
   await addToCart(page, "field-notes-journal", 1);
   await page.goto("/checkout");
-  await page.getByLabel("Card number").fill(APPROVED_CARD);
-  await page.getByRole("button", { name: /Place order/ }).dblclick();
-  await expect(page.getByTestId("order-placed")).toBeVisible();
+  await page.getByRole("button", { name: /Continue to payment/ }).dblclick();
+  await expect(page).toHaveURL(/\/test-provider\/pay\/tps_/);
   await page.goto("/orders");
   await expect(page.getByTestId("order-row")).toHaveCount(1);
 });
@@ -95,7 +111,8 @@ test("an item that sells out before checkout is named, and nothing is bought", a
 
   await buyAsSomeoneElse(browser, "weekender-duffel", 1);
 
-  await checkOut(page, APPROVED_CARD);
+  await page.goto("/checkout");
+  await page.getByRole("button", { name: /Continue to payment/ }).click();
   await expect(page.getByTestId("checkout-error")).toContainText("Sold out or short: Weekender Duffel");
   await page.goto("/orders");
   await expect(page.getByTestId("no-orders")).toBeVisible();
@@ -125,8 +142,7 @@ test("someone else's order is a 404", async ({ page, consoleGuard }) => {
   consoleGuard.allow(/\/orders\/[0-9a-f-]+: Failed to load resource: .* 404/);
   await signUpQuickly(page, "Owner");
   await addToCart(page, "terracotta-planter", 1);
-  await checkOut(page, APPROVED_CARD);
-  await expect(page.getByTestId("order-placed")).toBeVisible();
+  await checkOutPaid(page);
   const orderPath = new URL(page.url()).pathname;
 
   await page.context().clearCookies();

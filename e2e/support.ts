@@ -44,8 +44,10 @@ export async function signUpQuickly(page: Page, name: string): Promise<{ email: 
   return credentials;
 }
 
+/** The built-in test provider's cards (typed on its page, never on the shop's). */
 export const APPROVED_CARD = "4242 4242 4242 4242";
 export const DECLINED_CARD = "4000 0000 0000 0002";
+export const AUTHENTICATE_CARD = "4000 0027 6000 3184";
 
 export async function addToCart(page: Page, slug: string, quantity: number) {
   await page.goto(`/products/${slug}`);
@@ -54,10 +56,27 @@ export async function addToCart(page: Page, slug: string, quantity: number) {
   await expect(page.getByTestId("add-to-cart-status")).toContainText(`Added ${quantity} ×`);
 }
 
+/** On the test provider's hosted page: types a test card and pays. */
+export async function payOnProviderPage(page: Page, card: string) {
+  await expect(page.getByTestId("test-mode")).toContainText("TEST MODE");
+  await page.getByLabel("Card number").fill(card);
+  await page.getByLabel("Expiry (MM/YY)").fill("12/34");
+  await page.getByLabel("Security code").fill("123");
+  await page.getByRole("button", { name: /^Pay / }).click();
+}
+
+/** Places the cart as an order and pays on the provider's page; for the approved card the browser ends on the order. */
 export async function checkOut(page: Page, card: string) {
   await page.goto("/checkout");
-  await page.getByLabel("Card number").fill(card);
-  await page.getByRole("button", { name: /Place order/ }).click();
+  await page.getByRole("button", { name: /Continue to payment/ }).click();
+  await page.waitForURL(/\/test-provider\/pay\/tps_/);
+  await payOnProviderPage(page, card);
+}
+
+/** Checks out with the approved card and waits for the provider's webhook to mark the order paid. */
+export async function checkOutPaid(page: Page) {
+  await checkOut(page, APPROVED_CARD);
+  await expect(page.getByTestId("order-paid")).toBeVisible();
 }
 
 /** Another customer, in a browser context of their own, buys `quantity` of a product. */
@@ -67,8 +86,7 @@ export async function buyAsSomeoneElse(browser: Browser, slug: string, quantity:
     const page = await context.newPage();
     await signUpQuickly(page, "Someone Else");
     await addToCart(page, slug, quantity);
-    await checkOut(page, APPROVED_CARD);
-    await expect(page.getByTestId("order-placed")).toBeVisible();
+    await checkOutPaid(page);
   } finally {
     await context.close();
   }

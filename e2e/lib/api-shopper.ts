@@ -49,13 +49,24 @@ export async function productId(api: APIRequestContext, slug: string): Promise<s
   return (await trpc<{ id: string }>(api, "catalog.bySlug", { slug }, "GET")).id;
 }
 
-/** Puts `quantity` of one product in the cart and checks out with the approved test card. */
-export async function buy(api: APIRequestContext, product: string, quantity: number): Promise<{ id: string }> {
+export interface PlacedOrder {
+  order: { id: string; status: string };
+  paymentUrl: string | null;
+}
+
+/** Puts `quantity` of one product in the cart and places the order: stock is held, the order awaits payment. */
+export async function buy(api: APIRequestContext, product: string, quantity: number): Promise<{ id: string; paymentUrl: string }> {
   await trpc(api, "cart.setItem", { productId: product, quantity });
-  return trpc<{ id: string }>(api, "checkout.placeOrder", {
-    idempotencyKey: randomUUID(),
-    payment: { cardNumber: "4242424242424242" },
-  });
+  const placed = await trpc<PlacedOrder>(api, "checkout.placeOrder", { idempotencyKey: randomUUID() });
+  if (!placed.paymentUrl) throw new Error(`order ${placed.order.id} has no payment page`);
+  return { id: placed.order.id, paymentUrl: placed.paymentUrl };
+}
+
+/** Waits until the order reaches `status` (the provider's webhook, an expiry), polling it as an API client would. */
+export async function waitForOrderStatus(api: APIRequestContext, orderId: string, status: string, timeout = 20_000) {
+  await expect
+    .poll(async () => (await trpc<{ status: string }>(api, "orders.byId", { id: orderId }, "GET")).status, { timeout })
+    .toBe(status);
 }
 
 /** The URL of a live.stock stream, as the browser's subscription link builds it. */

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext } from "@playwright/test";
 import { expect } from "../fixtures";
-import { addToCart, APPROVED_CARD, checkOut, signUpQuickly } from "../support";
+import { addToCart, checkOutPaid, signUpQuickly } from "../support";
 
 /**
  * A shopper browses, signs up, buys two sketchbooks and finds the order, through a proxy in front of
@@ -36,8 +36,7 @@ export async function purchaseThroughProxy(
     await addToCart(page, "linen-sketchbook", 2);
     await page.goto("/cart");
     await expect(page.getByTestId("cart-line")).toHaveCount(1);
-    await checkOut(page, APPROVED_CARD);
-    await expect(page.getByTestId("order-placed")).toBeVisible();
+    await checkOutPaid(page);
     await page.goto("/orders");
     await expect(page.getByTestId("order-row")).toHaveCount(1);
 

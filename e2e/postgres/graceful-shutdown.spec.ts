@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { expect, test } from "../fixtures";
-import { cookieHeader, newShopper, productId, stockStreamUrl, trpc } from "../lib/api-shopper";
+import { cookieHeader, newShopper, productId, stockStreamUrl, trpc, type PlacedOrder } from "../lib/api-shopper";
 import { startInstance, type Instance } from "../lib/instance";
 import { SseClient } from "../lib/sse-client";
 import { createE2EDatabase, type E2EDatabase } from "../lib/test-database";
@@ -68,7 +68,7 @@ test("SIGTERM: new connections are refused, a checkout in flight completes, live
     const checkout = halfSentPost(
       `${server.baseURL}/api/trpc/checkout.placeOrder`,
       { cookie: await cookieHeader(shopper) },
-      JSON.stringify({ idempotencyKey, payment: { cardNumber: "4242424242424242" } }),
+      JSON.stringify({ idempotencyKey }),
     );
     await new Promise((resolve) => setTimeout(resolve, 300));
 
@@ -78,8 +78,9 @@ test("SIGTERM: new connections are refused, a checkout in flight completes, live
 
     const answer = await checkout.finish();
     expect(answer.status, answer.body).toBe(200);
-    const order = (JSON.parse(answer.body) as { result: { data: { id: string; status: string } } }).result.data;
-    expect(order.status).toBe("paid");
+    const placed = (JSON.parse(answer.body) as { result: { data: PlacedOrder } }).result.data;
+    expect(placed.order.status).toBe("awaiting_payment");
+    expect(placed.paymentUrl).toMatch(/\/test-provider\/pay\/tps_/);
 
     expect(await exited).toBe(0);
     expect(server.output()).toMatch(/"msg":"shut down"/);
@@ -93,10 +94,7 @@ test("SIGTERM: new connections are refused, a checkout in flight completes, live
   const [stored] = await database.sql<{ id: string; status: string; items: number }[]>`
     select o.id, o.status, (select count(*)::int from order_items i where i.order_id = o.id) as items
     from orders o where o.idempotency_key = ${idempotencyKey}`;
-  expect(stored).toMatchObject({ status: "paid", items: 1 });
-  const retried = await trpc<{ id: string }>(shopper, "checkout.placeOrder", {
-    idempotencyKey,
-    payment: { cardNumber: "4242424242424242" },
-  });
-  expect(retried.id).toBe(stored?.id);
+  expect(stored).toMatchObject({ status: "awaiting_payment", items: 1 });
+  const retried = await trpc<PlacedOrder>(shopper, "checkout.placeOrder", { idempotencyKey });
+  expect(retried.order.id).toBe(stored?.id);
 });

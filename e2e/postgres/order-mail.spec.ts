@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
+import type { Page } from "@playwright/test";
 import { expect, test } from "../fixtures";
 import { startInstance, type Instance } from "../lib/instance";
 import { startMailCatcher, type CaughtMail, type MailCatcher } from "../lib/mail-catcher";
+import { payInBrowser } from "../lib/pay-in-browser";
 import { newTokenBuyer, restClient } from "../lib/rest-client";
 import { e2eMetricsToken } from "../lib/server-env";
 import { createE2EDatabase, type E2EDatabase } from "../lib/test-database";
@@ -65,19 +67,32 @@ async function anyProductId(baseURL: string): Promise<string> {
   return product.id;
 }
 
-async function placeOrder(baseURL: string, buyer: Buyer): Promise<string> {
+/** Places an order over REST and pays it on the provider's page; the confirmation mail follows the payment. */
+async function placeOrder(baseURL: string, buyer: Buyer, page: Page): Promise<string> {
   const client = restClient(baseURL);
   const headers = { authorization: buyer.authorization };
   const productId = await anyProductId(baseURL);
   await client.PUT("/cart/items/{productId}", { params: { path: { productId } }, body: { quantity: 1 }, headers });
   const { data, response } = await client.POST("/orders", {
     params: { header: { "Idempotency-Key": randomUUID() } },
-    body: { payment: { cardNumber: "4242424242424242" } },
     headers,
   });
-  expect(response.status).toBe(201);
-  if (!data) throw new Error("no order");
-  return data.id;
+  expect(response.status).toBe(202);
+  if (!data?.paymentUrl) throw new Error("no order to pay");
+  await payInBrowser(page, data.paymentUrl);
+  return data.order.id;
+}
+
+async function waitForStatus(baseURL: string, buyer: Buyer, orderId: string, status: string): Promise<void> {
+  const client = restClient(baseURL);
+  await expect
+    .poll(
+      async () =>
+        (await client.GET("/orders/{id}", { params: { path: { id: orderId } }, headers: { authorization: buyer.authorization } }))
+          .data?.status,
+      { timeout: 20_000 },
+    )
+    .toBe(status);
 }
 
 async function adminAuthorization(baseURL: string): Promise<string> {
@@ -108,18 +123,20 @@ const distinctIds = (mails: CaughtMail[]) => new Set(mails.map((mail) => mail.me
  * A new buyer's order on the first instance alone, whose confirmation the SMTP server takes but never
  * answers: when this returns, the job is mid-send on that instance.
  */
-async function confirmationHeldMidSend(): Promise<{ buyer: Buyer; held: CaughtMail }> {
+async function confirmationHeldMidSend(page: Page): Promise<{ buyer: Buyer; held: CaughtMail }> {
   const buyer = await newBuyer(first.baseURL);
   await second.stop();
   catcher.setFailing("hold");
-  const orderId = await placeOrder(first.baseURL, buyer);
+  const orderId = await placeOrder(first.baseURL, buyer, page);
   const held = await catcher.waitForMail((mail) => mail.to.includes(buyer.email) && mail.text.includes(orderId));
   return { buyer, held };
 }
 
-test("a confirmation mail interrupted by kill -9 is sent again with the same Message-ID: one mail for the receiver", async () => {
+test("a confirmation mail interrupted by kill -9 is sent again with the same Message-ID: one mail for the receiver", async ({
+  page,
+}) => {
   test.setTimeout(60_000);
-  const { buyer, held } = await confirmationHeldMidSend();
+  const { buyer, held } = await confirmationHeldMidSend(page);
   await first.stop("SIGKILL");
   catcher.setFailing(false);
   await first.restart();
@@ -132,9 +149,11 @@ test("a confirmation mail interrupted by kill -9 is sent again with the same Mes
   await second.restart();
 });
 
-test("on SIGTERM the worker takes no new job and hands the running one back by the deadline; it is sent after the restart", async () => {
+test("on SIGTERM the worker takes no new job and hands the running one back by the deadline; it is sent after the restart", async ({
+  page,
+}) => {
   test.setTimeout(60_000);
-  const { buyer, held } = await confirmationHeldMidSend();
+  const { buyer, held } = await confirmationHeldMidSend(page);
   const stopping = Date.now();
   expect(await first.stop("SIGTERM")).toBe(0);
   // SHUTDOWN_TIMEOUT_SECONDS is 3: the mail server never answers, so the job is handed back, not waited for.
@@ -153,11 +172,12 @@ test("on SIGTERM the worker takes no new job and hands the running one back by t
   await second.restart();
 });
 
-test("with two instances running, every order mail goes out once: placed, shipped, cancelled", async () => {
+test("with two instances running, every order mail goes out once: placed, shipped, cancelled", async ({ page }) => {
   test.setTimeout(60_000);
   const buyer = await newBuyer(first.baseURL);
-  const shipped = await placeOrder(first.baseURL, buyer);
-  const cancelled = await placeOrder(second.baseURL, buyer);
+  const shipped = await placeOrder(first.baseURL, buyer, page);
+  const cancelled = await placeOrder(second.baseURL, buyer, page);
+  await waitForStatus(first.baseURL, buyer, shipped, "paid");
   await ship(second.baseURL, shipped);
   const cancel = await restClient(first.baseURL).DELETE("/orders/{id}", {
     params: { path: { id: cancelled } },
@@ -208,13 +228,13 @@ test("a mail server that refuses everything: the shop keeps selling, the job fai
   test.setTimeout(60_000);
   const buyer = await newBuyer(first.baseURL);
   catcher.setFailing("reject");
-  const orderId = await placeOrder(first.baseURL, buyer);
+  const orderId = await placeOrder(first.baseURL, buyer, page);
   // Three attempts (JOB_RETRY_LIMIT=2) a second or two apart, then the job is failed.
   const failedLabels = 'queue="mail.order-event",state="failed"';
   await expect.poll(() => metric(first.baseURL, "storefront_jobs", failedLabels), { timeout: 30_000 }).toBe(1);
   expect(orderMailsTo(buyer.email)).toHaveLength(0);
   // Selling goes on while mail is down.
-  await placeOrder(second.baseURL, buyer);
+  await placeOrder(second.baseURL, buyer, page);
 
   await page.goto(`${first.baseURL}/sign-in?callbackUrl=/admin/jobs`);
   await page.getByLabel("Email").fill(ADMIN.email);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient, useSuspenseInfiniteQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -61,12 +62,27 @@ function FulfilmentButton({
   );
 }
 
-export function AdminOrders({ status }: { status?: OrderStatus }) {
+/** The list's address for a filter; "stuck" means awaiting payment, so it never goes with another status. */
+function ordersHref({ status, stuck }: { status?: OrderStatus; stuck: boolean }): string {
+  const params = new URLSearchParams();
+  if (status) params.set("status", status);
+  if (stuck) params.set("stuck", "1");
+  const query = params.toString();
+  return query ? `/admin/orders?${query}` : "/admin/orders";
+}
+
+function emptyMessage(status: OrderStatus | undefined, stuck: boolean): string {
+  if (stuck) return "No orders are stuck awaiting payment.";
+  return status ? `No ${orderStatusLabels[status].toLowerCase()} orders.` : "No orders yet.";
+}
+
+export function AdminOrders({ status, stuck = false }: { status?: OrderStatus; stuck?: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
   const { data, hasNextPage, fetchNextPage, isFetchingNextPage, isFetchNextPageError } = useSuspenseInfiniteQuery(
     trpc.admin.orders.list.infiniteQueryOptions(
-      { status, limit: ADMIN_PAGE_SIZE },
+      // The same input as the page's prefetch, so the hydrated query is the one read here.
+      { status, stuck: stuck || undefined, limit: ADMIN_PAGE_SIZE },
       { getNextPageParam: nextPageCursor },
     ),
   );
@@ -78,29 +94,51 @@ export function AdminOrders({ status }: { status?: OrderStatus }) {
       <div aria-live="polite" data-testid="orders-notice">
         {notice ? <p className="notice notice--success">{notice}</p> : null}
       </div>
-      <div className="field" style={{ maxWidth: "16rem" }}>
-        <label htmlFor="status-filter">Status</label>
-        <select
-          id="status-filter"
-          className="select"
-          value={status ?? ""}
-          onChange={(event) =>
-            router.push(event.target.value ? `/admin/orders?status=${event.target.value}` : "/admin/orders")
-          }
-        >
-          <option value="">All orders</option>
-          {orderStatuses.map((value) => (
-            <option key={value} value={value}>
-              {orderStatusLabels[value]}
-            </option>
-          ))}
-        </select>
+      <div className="row" style={{ alignItems: "flex-end" }}>
+        <div className="field" style={{ width: "16rem", maxWidth: "100%" }}>
+          <label htmlFor="status-filter">Status</label>
+          <select
+            id="status-filter"
+            className="select"
+            value={status ?? ""}
+            onChange={(event) => {
+              const next = orderStatuses.find((value) => value === event.target.value);
+              router.push(ordersHref({ status: next, stuck: stuck && (!next || next === "awaiting_payment") }));
+            }}
+          >
+            <option value="">All orders</option>
+            {orderStatuses.map((value) => (
+              <option key={value} value={value}>
+                {orderStatusLabels[value]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              data-testid="stuck-filter"
+              checked={stuck}
+              aria-describedby="stuck-filter-hint"
+              onChange={(event) =>
+                router.push(
+                  ordersHref({
+                    status: status === "awaiting_payment" ? status : undefined,
+                    stuck: event.target.checked,
+                  }),
+                )
+              }
+            />
+            <span>Stuck awaiting payment</span>
+          </label>
+          <p id="stuck-filter-hint" className="field__hint">
+            Waiting for payment longer than the provider&apos;s confirmation usually takes.
+          </p>
+        </div>
       </div>
       {orders.length === 0 ? (
-        <EmptyState
-          testId="no-orders"
-          message={status ? `No ${orderStatusLabels[status].toLowerCase()} orders.` : "No orders yet."}
-        />
+        <EmptyState testId="no-orders" message={emptyMessage(status, stuck)} />
       ) : (
         <div className="table-scroll">
           <table className="table table--stack" data-testid="admin-orders">
@@ -121,7 +159,11 @@ export function AdminOrders({ status }: { status?: OrderStatus }) {
             <tbody>
               {orders.map((order) => (
                 <tr key={order.id} data-testid="admin-order-row" data-order-id={order.id}>
-                  <td data-label="Order">#{order.id.slice(0, 8)}</td>
+                  <td data-label="Order">
+                    <Link href={`/admin/orders/${order.id}`} data-testid="admin-order-link">
+                      #{order.id.slice(0, 8)}
+                    </Link>
+                  </td>
                   <td data-label="Customer">
                     {order.customer.name}
                     <br />

@@ -11,6 +11,7 @@ export const APP_ROUTES = [
   "/admin/audit",
   "/admin/jobs",
   "/admin/orders",
+  "/admin/orders/[id]",
   "/admin/products",
   "/admin/products/[id]",
   "/admin/products/new",
@@ -24,6 +25,7 @@ export const APP_ROUTES = [
   "/api/mail/unsubscribe",
   "/api/metrics",
   "/api/openapi.json",
+  "/api/payments/webhook/[provider]",
   "/api/ready",
   "/api/trpc/[trpc]",
   "/api/v1/[[...path]]",
@@ -39,6 +41,7 @@ export const APP_ROUTES = [
   "/reset-password",
   "/sign-in",
   "/sign-up",
+  "/test-provider/pay/[sessionId]",
   "/unsubscribe",
   "/verify-email",
 ] as const;

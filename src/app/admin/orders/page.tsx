@@ -14,18 +14,20 @@ interface Props {
 
 export default async function AdminOrdersPage({ searchParams }: Props) {
   await requireAdminArea();
-  const raw = firstParam((await searchParams).status);
+  const params = await searchParams;
+  const raw = firstParam(params.status);
   const status = orderStatuses.find((candidate): candidate is OrderStatus => candidate === raw);
+  const stuck = firstParam(params.stuck) === "1";
   await getQueryClient().prefetchInfiniteQuery(
     trpc.admin.orders.list.infiniteQueryOptions(
-      { status, limit: ADMIN_PAGE_SIZE },
+      { status, stuck: stuck || undefined, limit: ADMIN_PAGE_SIZE },
       { getNextPageParam: nextPageCursor },
     ),
   );
   return (
     <HydrateClient>
       <h1>Orders</h1>
-      <AdminOrders status={status} />
+      <AdminOrders status={status} stuck={stuck} />
     </HydrateClient>
   );
 }

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { env } from "@/env";
 import { testProviderEvents } from "../../db/schema";
 import type { Db } from "../../db/types";
+import { logger } from "../../observability/logger";
 import { SIGNATURE_HEADER, signWebhook } from "./signature";
 
 /** Where the shop listens: PAYMENT_TEST_WEBHOOK_URL, or this server on loopback. */
@@ -17,6 +18,7 @@ export function webhookUrl(): string {
 export async function deliverWebhook(db: Db, eventId: string): Promise<string> {
   const [event] = await db.select().from(testProviderEvents).where(eq(testProviderEvents.id, eventId));
   if (!event) return "gone";
+  if (event.deliveredAt) return "delivered already";
   const body = JSON.stringify(event.body);
   let failure: string | null = null;
   try {
@@ -41,4 +43,19 @@ export async function deliverWebhook(db: Db, eventId: string): Promise<string> {
     .where(eq(testProviderEvents.id, eventId));
   if (failure) throw new Error(`webhook ${eventId} not taken: ${failure}`);
   return "delivered";
+}
+
+/**
+ * Sends just-committed events at once, as a real provider does within
+ * seconds; the queued job stays behind as the retry (it skips an event
+ * delivered here). A failure here is only logged: the job tries again.
+ */
+export async function deliverPromptly(db: Db, eventIds: readonly string[]): Promise<void> {
+  for (const eventId of eventIds) {
+    try {
+      await deliverWebhook(db, eventId);
+    } catch (error) {
+      logger.info({ eventId, reason: error instanceof Error ? error.message : String(error) }, "test provider webhook left to its job");
+    }
+  }
 }

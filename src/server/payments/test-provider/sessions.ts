@@ -6,6 +6,7 @@ import type { RefundRequest, SessionRequest, SessionStatus } from "../../domain/
 import { shopOrigin } from "../../mail/links";
 import { enqueueJob } from "../../queue/enqueue";
 import type { TestCardBehaviour } from "./card-input";
+import { deliverPromptly } from "./deliver-webhook";
 import { emitEvent, providerId } from "./emit-event";
 
 type Session = typeof testProviderSessions.$inferSelect;
@@ -51,37 +52,50 @@ async function update(tx: Tx, sessionId: string, values: Partial<Session>): Prom
     .where(eq(testProviderSessions.id, sessionId));
 }
 
-async function succeed(tx: Tx, session: Session, cardLast4: string | null): Promise<void> {
+/** Event ids emitted in a transaction, sent promptly once it commits (deliverPromptly). */
+type Emitted = string[];
+
+async function succeed(tx: Tx, session: Session, cardLast4: string | null, emitted: Emitted): Promise<void> {
   const chargeId = providerId("ch");
   await update(tx, session.id, { status: "succeeded", attemptId: chargeId, cardLast4 });
-  await emitEvent(tx, "payment.succeeded", {
+  emitted.push(await emitEvent(tx, "payment.succeeded", {
     session_id: session.id,
     charge_id: chargeId,
     amount: session.amountCents,
     currency: session.currency,
     card_last4: cardLast4,
-  });
+  }));
 }
 
-async function fail(tx: Tx, session: Session, cardLast4: string | null, reason: string): Promise<void> {
+async function fail(tx: Tx, session: Session, cardLast4: string | null, reason: string, emitted: Emitted): Promise<void> {
   const attemptId = providerId("att");
   await update(tx, session.id, { status: "failed", attemptId, cardLast4, failureReason: reason });
-  await emitEvent(tx, "payment.failed", { session_id: session.id, attempt_id: attemptId, card_last4: cardLast4, reason });
+  emitted.push(
+    await emitEvent(tx, "payment.failed", { session_id: session.id, attempt_id: attemptId, card_last4: cardLast4, reason }),
+  );
 }
 
 /** Closes sessions past their time, with the event a real provider sends. */
-async function expireIfOver(tx: Tx, session: Session): Promise<Session> {
+async function expireIfOver(tx: Tx, session: Session, emitted: Emitted): Promise<Session> {
   if (!["open", "requires_action"].includes(session.status) || session.expiresAt > new Date()) return session;
   await update(tx, session.id, { status: "expired" });
-  await emitEvent(tx, "session.expired", { session_id: session.id });
+  emitted.push(await emitEvent(tx, "session.expired", { session_id: session.id }));
   return { ...session, status: "expired" };
+}
+
+/** Runs `change` in a transaction, then sends the events it emitted. */
+async function withPromptEvents<T>(db: Db, change: (tx: Tx, emitted: Emitted) => Promise<T>): Promise<T> {
+  const emitted: Emitted = [];
+  const result = await db.transaction((tx) => change(tx, emitted));
+  await deliverPromptly(db, emitted);
+  return result;
 }
 
 /** A session as its page shows it (closed when its time is over). */
 export async function readSession(db: Db, sessionId: string): Promise<Session | undefined> {
-  return db.transaction(async (tx) => {
+  return withPromptEvents(db, async (tx, emitted) => {
     const session = await lockSession(tx, sessionId);
-    return session && expireIfOver(tx, session);
+    return session && expireIfOver(tx, session, emitted);
   });
 }
 
@@ -96,16 +110,16 @@ export async function submitCard(
   sessionId: string,
   card: { behaviour: TestCardBehaviour; last4: string },
 ): Promise<Submitted> {
-  return db.transaction(async (tx) => {
+  return withPromptEvents(db, async (tx, emitted) => {
     const locked = await lockSession(tx, sessionId);
-    const session = locked && (await expireIfOver(tx, locked));
+    const session = locked && (await expireIfOver(tx, locked, emitted));
     if (!session || session.status !== "open") return "closed";
     switch (card.behaviour) {
       case "approved":
-        await succeed(tx, session, card.last4);
+        await succeed(tx, session, card.last4, emitted);
         return "paid";
       case "declined":
-        await fail(tx, session, card.last4, "card_declined");
+        await fail(tx, session, card.last4, "card_declined", emitted);
         return "declined";
       case "authenticate":
         await update(tx, session.id, { status: "requires_action", cardLast4: card.last4 });
@@ -122,24 +136,24 @@ export async function submitCard(
 
 /** The extra step's answer: the shopper confirmed (approved) or failed it (declined). */
 export async function completeAuthentication(db: Db, sessionId: string, confirmed: boolean): Promise<Submitted> {
-  return db.transaction(async (tx) => {
+  return withPromptEvents(db, async (tx, emitted) => {
     const session = await lockSession(tx, sessionId);
     if (!session || session.status !== "requires_action") return "closed";
     if (confirmed) {
-      await succeed(tx, session, session.cardLast4);
+      await succeed(tx, session, session.cardLast4, emitted);
       return "paid";
     }
-    await fail(tx, session, session.cardLast4, "authentication_failed");
+    await fail(tx, session, session.cardLast4, "authentication_failed", emitted);
     return "declined";
   });
 }
 
 /** The `test-provider.settle` job: the delayed card's payment goes through. */
 export async function settleDelayed(db: Db, sessionId: string): Promise<string> {
-  return db.transaction(async (tx) => {
+  return withPromptEvents(db, async (tx, emitted) => {
     const session = await lockSession(tx, sessionId);
     if (!session || session.status !== "processing") return "nothing to settle";
-    await succeed(tx, session, session.cardLast4);
+    await succeed(tx, session, session.cardLast4, emitted);
     return "paid";
   });
 }
@@ -170,7 +184,7 @@ export async function sessionStatus(db: Db, sessionId: string): Promise<SessionS
 
 /** The provider's API: refunds a charge once per request id, and reports it by webhook. */
 export async function refundCharge(db: Db, request: RefundRequest): Promise<{ refundReference: string }> {
-  return db.transaction(async (tx) => {
+  return withPromptEvents(db, async (tx, emitted) => {
     const [charged] = await tx
       .select({ id: testProviderSessions.id })
       .from(testProviderSessions)
@@ -188,12 +202,14 @@ export async function refundCharge(db: Db, request: RefundRequest): Promise<{ re
       .onConflictDoNothing({ target: testProviderRefunds.idempotencyKey })
       .returning({ id: testProviderRefunds.id });
     if (created) {
-      await emitEvent(tx, "refund.succeeded", {
-        refund_id: created.id,
-        refund_request_id: request.refundRequestId,
-        charge_id: request.chargeReference,
-        amount: request.amountCents,
-      });
+      emitted.push(
+        await emitEvent(tx, "refund.succeeded", {
+          refund_id: created.id,
+          refund_request_id: request.refundRequestId,
+          charge_id: request.chargeReference,
+          amount: request.amountCents,
+        }),
+      );
       return { refundReference: created.id };
     }
     const [existing] = await tx
