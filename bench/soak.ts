@@ -38,7 +38,7 @@ pinSelf(1);
 
 interface Shopper {
   cookie: string;
-  paidOrders: string[];
+  placedOrders: string[];
 }
 
 const counts: Record<string, number> = {};
@@ -125,16 +125,15 @@ async function shop(shopper: Shopper, catalog: { id: string; slug: string }[]): 
         await trpcPost("cart.setItem", shopper, "cart.setItem", { productId: pick(catalog).id, quantity: 1 });
         const order = (await trpcPost("checkout", shopper, "checkout.placeOrder", {
           idempotencyKey: randomUUID(),
-          payment: { cardNumber: "4242 4242 4242 4242" },
-        })) as { result?: { data?: { id: string } } } | undefined;
-        const id = order?.result?.data?.id;
-        if (id) shopper.paidOrders.push(id);
+        })) as { result?: { data?: { order: { id: string } } } } | undefined;
+        const id = order?.result?.data?.order.id;
+        if (id) shopper.placedOrders.push(id);
       },
     ],
     [
       8,
       async () => {
-        const id = shopper.paidOrders.shift();
+        const id = shopper.placedOrders.shift();
         if (id) await trpcPost("orders.cancel", shopper, "orders.cancel", { id });
       },
     ],
@@ -206,7 +205,7 @@ try {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ email, password, name: "Soak Shopper" }),
     });
-    shoppers.push({ cookie: await signIn(origin, email, password), paidOrders: [] });
+    shoppers.push({ cookie: await signIn(origin, email, password), placedOrders: [] });
   }
 
   const started = Date.now();

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { addToCart, APPROVED_CARD, buyAsSomeoneElse, checkOut, signUpQuickly } from "./support";
+import { addToCart, buyAsSomeoneElse, checkOutPaid, signUpQuickly } from "./support";
 
 /** Live updates only count once the page's stream is open. */
 async function waitUntilLive(page: Page) {

@@ -68,6 +68,10 @@ tallies.e2e = e2e
 const logsClean = run("log secrets", bin("tsx"), ["scripts/scan-server-logs.ts"]);
 tallies["log secrets"] = { passed: logsClean ? 1 : 0, failed: logsClean ? 0 : 1 };
 
+// And one over card data: none in the repository beyond published test cards, none in the suite's database.
+const cardsAbsent = run("card numbers", bin("tsx"), ["scripts/scan-card-numbers.ts"]);
+tallies["card numbers"] = { passed: cardsAbsent ? 1 : 0, failed: cardsAbsent ? 0 : 1 };
+
 // And one over its errors: no error-level server log line that no test caused on purpose.
 const errorsExpected = run("log errors", bin("tsx"), ["scripts/scan-server-errors.ts"]);
 tallies["log errors"] = { passed: errorsExpected ? 1 : 0, failed: errorsExpected ? 0 : 1 };

@@ -244,7 +244,7 @@ export interface paths {
         put?: never;
         /**
          * Place an order
-         * @description Turns your cart into a paid order in one transaction. Repeating the same Idempotency-Key returns the same order (never a second charge); the same key with a different cart is 422.
+         * @description Turns your cart into an order awaiting payment and holds its stock. The answer is 202 with the order and the provider's paymentUrl: the shopper pays there (the card never reaches this API), and the order becomes paid when the provider's signed webhook arrives. Poll the order (Location) or watch live.orders. Unpaid orders expire after the hold and their stock goes back. Repeating the same Idempotency-Key returns the same order and its open payment page; the same key with a different cart is 422.
          */
         post: operations["checkout-placeOrder"];
         delete?: never;
@@ -269,9 +269,29 @@ export interface paths {
         post?: never;
         /**
          * Cancel one of your orders
-         * @description A pending or paid order becomes cancelled: the payment is refunded and the stock returned. The order is kept. 409 once it has shipped.
+         * @description An order awaiting payment or paid becomes cancelled: the stock is returned and any payment refunded through the provider (the refund shows as pending until the provider confirms it). The order is kept. 409 once it has shipped.
          */
         delete: operations["orders-cancel"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a payment page for one of your orders
+         * @description For an order awaiting payment: the open payment page, or a new one after a decline. Send the shopper to paymentUrl; the order becomes paid when the provider confirms.
+         */
+        post: operations["orders-pay"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -415,12 +435,17 @@ export interface components {
              */
             currency: string;
         };
+        PlacedOrder: {
+            order: components["schemas"]["Order"];
+            /** @description The provider's payment page: send the shopper there. Null when nothing is left to pay. */
+            paymentUrl: string | null;
+        };
         /** @description An order with its lines, status history and payments. */
         Order: {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
+            status: "awaiting_payment" | "paid" | "shipped" | "delivered" | "cancelled" | "expired";
             /**
              * @description What was charged.
              * @example 1800
@@ -457,9 +482,9 @@ export interface components {
                 lineTotalCents: number;
             }[];
             history: {
-                fromStatus: ("pending" | "paid" | "shipped" | "delivered" | "cancelled") | null;
+                fromStatus: ("awaiting_payment" | "paid" | "shipped" | "delivered" | "cancelled" | "expired") | null;
                 /** @enum {string} */
-                toStatus: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
+                toStatus: "awaiting_payment" | "paid" | "shipped" | "delivered" | "cancelled" | "expired";
                 note: string | null;
                 /**
                  * Format: date-time
@@ -467,11 +492,20 @@ export interface components {
                  */
                 createdAt: string;
             }[];
+            /** @description While awaiting payment: when the hold ends and the order expires unpaid. */
+            paymentDueAt: string | null;
             payments: {
                 /** @enum {string} */
                 kind: "charge" | "refund";
+                /**
+                 * @description A failed charge is a declined attempt; a pending refund waits for the provider.
+                 * @enum {string}
+                 */
+                status: "pending" | "succeeded" | "failed";
                 amountCents: number;
+                /** @description The last four digits, when the provider tells them. */
                 cardLast4: string | null;
+                failureReason: string | null;
                 /**
                  * Format: date-time
                  * @example 2026-11-23T10:15:00.000Z
@@ -488,7 +522,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
+            status: "awaiting_payment" | "paid" | "shipped" | "delivered" | "cancelled" | "expired";
             /**
              * @description What was charged.
              * @example 1800
@@ -505,6 +539,13 @@ export interface components {
              * @example 2026-11-23T10:15:00.000Z
              */
             createdAt: string;
+        };
+        PaymentPage: {
+            /**
+             * Format: uri
+             * @description The provider's payment page for this order.
+             */
+            paymentUrl: string;
         };
         /**
          * @description Every error has this shape, whatever the status.
@@ -1683,7 +1724,7 @@ export interface operations {
             query?: {
                 cursor?: string;
                 limit?: number;
-                status?: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
+                status?: "awaiting_payment" | "paid" | "shipped" | "delivered" | "cancelled" | "expired";
             };
             header?: never;
             path?: never;
@@ -1772,27 +1813,19 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    payment: {
-                        /**
-                         * @description Test cards: 4242 4242 4242 4242 is approved, 4000 0000 0000 0002 is declined.
-                         * @example 4242 4242 4242 4242
-                         */
-                        cardNumber: string;
-                    };
-                };
+                "application/json": Record<string, never>;
             };
         };
         responses: {
-            /** @description The order, paid. */
-            201: {
+            /** @description The order, awaiting payment, and where to pay it. */
+            202: {
                 headers: {
-                    /** @description Where the created resource lives. */
+                    /** @description Where to poll the order. */
                     Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Order"];
+                    "application/json": components["schemas"]["PlacedOrder"];
                 };
             };
             /** @description Invalid input, a missing Idempotency-Key header, or an empty cart */
@@ -1806,15 +1839,6 @@ export interface operations {
             };
             /** @description No valid token or session */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The card was declined; nothing was charged or kept */
-            402: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2047,6 +2071,122 @@ export interface operations {
             };
             /** @description The order can no longer be cancelled (it has shipped, or is cancelled already) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on the server; nothing secret is in the message */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable or too slow: try again after the seconds in Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "orders-pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentPage"];
+                };
+            };
+            /** @description Not an order id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the orders scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such order of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The order is not awaiting payment (paid, expired or cancelled) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -81,6 +81,7 @@ async function shop(client: RestClient, authorization: string, productIds: reado
     const checkout = await untilAnswered(() =>
       client.POST("/orders", {
         params: { header: { "Idempotency-Key": idempotencyKey } },
+        body: {},
         headers,
       }),
     ).finally(() => (load.inFlight -= 1));
@@ -222,6 +223,7 @@ test("kill -9 five times during a 50-buyer checkout load loses no acknowledged o
   for (const order of load.acknowledged.filter((_, index) => index % 5 === 0)) {
     const { data, error, response } = await client.POST("/orders", {
       params: { header: { "Idempotency-Key": order.idempotencyKey } },
+      body: {},
       headers: { authorization: order.authorization },
     });
     expect(response.status, JSON.stringify(error)).toBeLessThan(300);

@@ -75,6 +75,7 @@ async function placeOrder(baseURL: string, buyer: Buyer, page: Page): Promise<st
   await client.PUT("/cart/items/{productId}", { params: { path: { productId } }, body: { quantity: 1 }, headers });
   const { data, response } = await client.POST("/orders", {
     params: { header: { "Idempotency-Key": randomUUID() } },
+    body: {},
     headers,
   });
   expect(response.status).toBe(202);

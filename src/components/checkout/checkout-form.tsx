@@ -7,7 +7,6 @@ import { useState, type FormEvent } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { newIdempotencyKey } from "@/lib/idempotency-key";
 import { formatMoney } from "@/lib/money";
-import { placeOrderInput } from "@/lib/contracts/orders";
 import { errorCode, errorMessage, shortProductIds } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 

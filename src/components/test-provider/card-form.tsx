@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { FieldError } from "@/components/forms/field-error";
-import type { CardFormState } from "@/server/payments/test-provider/hosted-page";
+import type { CardFormState } from "@/lib/test-card-form";
 
 type CardAction = (state: CardFormState, formData: FormData) => Promise<CardFormState>;
 

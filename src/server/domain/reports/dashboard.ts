@@ -1,4 +1,4 @@
-import { and, asc, gte, inArray, lte, ne, sql } from "drizzle-orm";
+import { and, asc, gte, inArray, lte, sql } from "drizzle-orm";
 import type { DashboardDto } from "@/lib/contracts/admin";
 import { orders, products } from "../../db/schema";
 import type { Db } from "../../db/types";

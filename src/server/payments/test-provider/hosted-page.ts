@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { env } from "@/env";
+import type { CardFormState } from "@/lib/test-card-form";
 import { getDb } from "../../db/client";
 import { cardInput, TEST_CARDS, testCardBehaviour } from "./card-input";
 import { completeAuthentication, readSession, submitCard } from "./sessions";
@@ -43,11 +44,6 @@ export async function testPaymentView(id: string): Promise<TestPaymentView | nul
     expiresAt: session.expiresAt.toISOString(),
     delaySeconds: env.PAYMENT_TEST_DELAY_SECONDS,
   };
-}
-
-export interface CardFormState {
-  fieldErrors?: Partial<Record<"cardNumber" | "expiry" | "cvc", string[]>>;
-  error?: string;
 }
 
 /**

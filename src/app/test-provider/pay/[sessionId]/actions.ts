@@ -1,6 +1,7 @@
 "use server";
 
-import { answerAuthentication, submitTestCard, type CardFormState } from "@/server/payments/test-provider/hosted-page";
+import type { CardFormState } from "@/lib/test-card-form";
+import { answerAuthentication, submitTestCard } from "@/server/payments/test-provider/hosted-page";
 
 export async function payWithTestCard(sessionId: string, _state: CardFormState, formData: FormData) {
   return submitTestCard(sessionId, formData);
