@@ -215,7 +215,9 @@ export function paymentEnvProblems(current: Env = env): string[] {
   const problems: string[] = [];
   if (!current.STRIPE_SECRET_KEY) problems.push("PAYMENT_PROVIDER=stripe needs STRIPE_SECRET_KEY (sk_…).");
   if (!current.STRIPE_WEBHOOK_SECRET) {
-    problems.push("PAYMENT_PROVIDER=stripe needs STRIPE_WEBHOOK_SECRET (whsec_…) from the webhook endpoint's settings.");
+    problems.push(
+      "PAYMENT_PROVIDER=stripe needs STRIPE_WEBHOOK_SECRET (whsec_…) from the webhook endpoint's settings.",
+    );
   }
   return problems;
 }

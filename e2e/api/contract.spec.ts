@@ -5,7 +5,6 @@ import { ContractChecker } from "../lib/contract";
 import { linkIn, type CaughtMail } from "../lib/mail-catcher";
 import { waitForMailTo } from "../lib/mailbox-client";
 
-
 test("the published document is valid OpenAPI 3.1 and every operation answers as documented", async ({ request }) => {
   const published = await request.get("/api/openapi.json");
   expect(published.ok()).toBe(true);

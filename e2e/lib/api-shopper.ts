@@ -55,7 +55,11 @@ export interface PlacedOrder {
 }
 
 /** Puts `quantity` of one product in the cart and places the order: stock is held, the order awaits payment. */
-export async function buy(api: APIRequestContext, product: string, quantity: number): Promise<{ id: string; paymentUrl: string }> {
+export async function buy(
+  api: APIRequestContext,
+  product: string,
+  quantity: number,
+): Promise<{ id: string; paymentUrl: string }> {
   await trpc(api, "cart.setItem", { productId: product, quantity });
   const placed = await trpc<PlacedOrder>(api, "checkout.placeOrder", { idempotencyKey: randomUUID() });
   if (!placed.paymentUrl) throw new Error(`order ${placed.order.id} has no payment page`);

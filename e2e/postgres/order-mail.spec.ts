@@ -89,8 +89,12 @@ async function waitForStatus(baseURL: string, buyer: Buyer, orderId: string, sta
   await expect
     .poll(
       async () =>
-        (await client.GET("/orders/{id}", { params: { path: { id: orderId } }, headers: { authorization: buyer.authorization } }))
-          .data?.status,
+        (
+          await client.GET("/orders/{id}", {
+            params: { path: { id: orderId } },
+            headers: { authorization: buyer.authorization },
+          })
+        ).data?.status,
       { timeout: 20_000 },
     )
     .toBe(status);

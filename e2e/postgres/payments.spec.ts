@@ -186,7 +186,8 @@ test("kill -9 after the provider charged but before any webhook was handled: rec
   await instance.restart();
   await expect
     .poll(
-      async () => (await lost.sql<{ status: string }[]>`select status::text from orders where id = ${orderId}`)[0]?.status,
+      async () =>
+        (await lost.sql<{ status: string }[]>`select status::text from orders where id = ${orderId}`)[0]?.status,
       { timeout: 30_000 },
     )
     .toBe("paid");

@@ -99,7 +99,9 @@ export function CheckoutForm() {
           held for you while you pay.
         </p>
         <button type="submit" className="button" disabled={busy}>
-          {busy ? "Opening the payment page…" : `Continue to payment · ${formatMoney(cart.subtotalCents, cart.currency)}`}
+          {busy
+            ? "Opening the payment page…"
+            : `Continue to payment · ${formatMoney(cart.subtotalCents, cart.currency)}`}
         </button>
       </form>
     </div>

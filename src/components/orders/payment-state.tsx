@@ -30,7 +30,9 @@ export function PaymentState({ order, returned }: { order: Order; returned: bool
       <div className="notice" role="status" data-testid="awaiting-payment">
         <p style={{ marginTop: 0 }}>
           <strong>
-            {returned ? "Waiting for payment confirmation from the payment provider…" : "This order is awaiting payment."}
+            {returned
+              ? "Waiting for payment confirmation from the payment provider…"
+              : "This order is awaiting payment."}
           </strong>{" "}
           {returned
             ? "This page updates by itself when it arrives."

@@ -19,7 +19,11 @@ import type { OrderDto } from "@/lib/contracts/orders";
  * and every settled charge is refunded through the provider, completing on
  * its webhook. Everything in the caller's transaction.
  */
-export async function cancelLockedOrder(tx: Tx, order: LockedOrder, by: { actorId: string; who: string }): Promise<void> {
+export async function cancelLockedOrder(
+  tx: Tx,
+  order: LockedOrder,
+  by: { actorId: string; who: string },
+): Promise<void> {
   if (!cancellableStatuses.includes(order.status)) {
     throw new DomainError(
       "CONFLICT",

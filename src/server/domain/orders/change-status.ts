@@ -12,7 +12,12 @@ interface Change {
 }
 
 /** Moves a locked order to `to`, writes its history line, and returns the event to publish. */
-export async function changeOrderStatus(tx: Tx, order: LockedOrder, to: OrderStatus, change: Change): Promise<NewEvent> {
+export async function changeOrderStatus(
+  tx: Tx,
+  order: LockedOrder,
+  to: OrderStatus,
+  change: Change,
+): Promise<NewEvent> {
   await tx
     .update(orders)
     .set({ status: to, updatedAt: new Date(), ...(to === "awaiting_payment" ? {} : { paymentDueAt: null }) })

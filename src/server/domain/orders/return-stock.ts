@@ -17,7 +17,8 @@ export async function returnStock(tx: Tx, orderId: string): Promise<NewEvent[]> 
       .set({ stock: sql`${products.stock} + ${line.quantity}` })
       .where(eq(products.id, line.productId))
       .returning({ stock: products.stock });
-    if (restocked) events.push({ topic: "stock.changed", payload: { productId: line.productId, stock: restocked.stock } });
+    if (restocked)
+      events.push({ topic: "stock.changed", payload: { productId: line.productId, stock: restocked.stock } });
   }
   return events;
 }

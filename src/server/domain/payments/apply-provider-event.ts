@@ -22,7 +22,11 @@ async function sessionOrder(tx: Tx, provider: PaymentProviderName, sessionId: st
 }
 
 function paymentEvent(order: LockedOrder, payment: "declined" | "refund_requested" | "refunded" | "refund_failed") {
-  return { topic: "order.payment", payload: { orderId: order.id, status: order.status, payment }, ownerId: order.userId } as const;
+  return {
+    topic: "order.payment",
+    payload: { orderId: order.id, status: order.status, payment },
+    ownerId: order.userId,
+  } as const;
 }
 
 type Succeeded = Extract<ProviderEvent, { type: "payment.succeeded" }>;
@@ -61,13 +65,20 @@ async function paymentSucceeded(tx: Tx, provider: PaymentProviderName, event: Su
   const payable =
     order.status === "awaiting_payment" && event.amountCents === order.totalCents && event.currency === order.currency;
   if (payable) {
-    const paid = await changeOrderStatus(tx, order, "paid", { actorId: null, note: "Payment confirmed by the provider" });
+    const paid = await changeOrderStatus(tx, order, "paid", {
+      actorId: null,
+      note: "Payment confirmed by the provider",
+    });
     return {
       outcome: "order paid",
       orderId: order.id,
       events: [
         paid,
-        { topic: "order.paid", payload: { orderId: order.id, amountCents: event.amountCents, currency: event.currency }, ownerId: order.userId },
+        {
+          topic: "order.paid",
+          payload: { orderId: order.id, amountCents: event.amountCents, currency: event.currency },
+          ownerId: order.userId,
+        },
       ],
     };
   }
@@ -109,7 +120,8 @@ async function paymentFailed(tx: Tx, provider: PaymentProviderName, event: Faile
     .set({ status: "failed", updatedAt: new Date() })
     .where(and(eq(paymentSessions.id, session.id), eq(paymentSessions.status, "open")))
     .returning({ id: paymentSessions.id });
-  if (closed.length === 0 || order.status !== "awaiting_payment") return nothing("recorded; nothing to change", order.id);
+  if (closed.length === 0 || order.status !== "awaiting_payment")
+    return nothing("recorded; nothing to change", order.id);
   return { outcome: "payment declined", orderId: order.id, events: [paymentEvent(order, "declined")] };
 }
 
@@ -118,7 +130,12 @@ type RefundEvent = Extract<ProviderEvent, { type: "refund.succeeded" | "refund.f
 /** A refund the shop asked for completed (or failed) at the provider. */
 async function refundSettled(tx: Tx, provider: PaymentProviderName, event: RefundEvent): Promise<Applied> {
   const [refund] = await tx
-    .select({ orderId: payments.orderId, status: payments.status, amountCents: payments.amountCents, currency: payments.currency })
+    .select({
+      orderId: payments.orderId,
+      status: payments.status,
+      amountCents: payments.amountCents,
+      currency: payments.currency,
+    })
     .from(payments)
     .where(and(eq(payments.id, event.refundRequestId), eq(payments.kind, "refund"), eq(payments.provider, provider)));
   if (!refund) return nothing("unknown refund");
@@ -136,7 +153,11 @@ async function refundSettled(tx: Tx, provider: PaymentProviderName, event: Refun
     })
     .where(eq(payments.id, event.refundRequestId));
   const amount = formatMoney(refund.amountCents, refund.currency);
-  await noteOnOrder(tx, order, succeeded ? `Refund of ${amount} completed` : `Refund of ${amount} failed: ${event.reason}`);
+  await noteOnOrder(
+    tx,
+    order,
+    succeeded ? `Refund of ${amount} completed` : `Refund of ${amount} failed: ${event.reason}`,
+  );
   return {
     outcome: succeeded ? "refund completed" : "refund failed",
     orderId: order.id,

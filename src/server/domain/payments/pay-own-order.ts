@@ -22,6 +22,7 @@ export async function payOwnOrder(
     );
   }
   const paymentUrl = await openPaymentSession(db, dependencies.payments, dependencies.pages, order);
-  if (!paymentUrl) throw new DomainError("CONFLICT", "This order was just paid or closed: reload it to see where it stands.");
+  if (!paymentUrl)
+    throw new DomainError("CONFLICT", "This order was just paid or closed: reload it to see where it stands.");
   return { paymentUrl };
 }

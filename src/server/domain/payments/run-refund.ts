@@ -35,8 +35,9 @@ export async function runRefund(db: Db, provider: PaymentProvider, refundId: str
     refundRequestId: refundId,
   });
   // The provider's event may have settled the row already; only fill in what is missing.
-  await db.update(payments).set({ reference: refundReference, updatedAt: new Date() }).where(
-    and(eq(payments.id, refundId), eq(payments.status, "pending")),
-  );
+  await db
+    .update(payments)
+    .set({ reference: refundReference, updatedAt: new Date() })
+    .where(and(eq(payments.id, refundId), eq(payments.status, "pending")));
   return "asked";
 }

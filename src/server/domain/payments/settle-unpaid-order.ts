@@ -14,7 +14,11 @@ import type { PaymentProvider } from "./payment-provider";
  * session, and a charge is recorded once by its reference, so a webhook that
  * comes after all changes nothing.
  */
-export async function reconcileOpenSessions(db: Db, provider: PaymentProvider, orderId: string): Promise<string | null> {
+export async function reconcileOpenSessions(
+  db: Db,
+  provider: PaymentProvider,
+  orderId: string,
+): Promise<string | null> {
   const open = await db
     .select({ sessionId: paymentSessions.sessionId })
     .from(paymentSessions)

@@ -25,7 +25,7 @@ export async function dashboardSummary(db: Db, options: { days: number; now?: Da
         orders: sql<number>`count(*)::int`,
       })
       .from(orders)
-            // Revenue is money taken and kept: orders awaiting payment, expired or cancelled do not count.
+      // Revenue is money taken and kept: orders awaiting payment, expired or cancelled do not count.
       .where(and(gte(orders.createdAt, since), inArray(orders.status, ["paid", "shipped", "delivered"])))
       .groupBy(sql`1`),
     db

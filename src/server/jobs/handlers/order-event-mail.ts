@@ -41,7 +41,7 @@ async function refundedCents(db: Db, orderId: string): Promise<number> {
   const [row] = await db
     .select({ total: sum(payments.amountCents) })
     .from(payments)
-        // Refunds complete on the provider's webhook, usually after this mail: pending ones count.
+    // Refunds complete on the provider's webhook, usually after this mail: pending ones count.
     .where(and(eq(payments.orderId, orderId), eq(payments.kind, "refund"), ne(payments.status, "failed")));
   return Number(row?.total ?? 0);
 }

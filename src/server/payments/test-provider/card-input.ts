@@ -63,5 +63,8 @@ export const cardInput = z.object({
     .regex(/^(0[1-9]|1[0-2])\s*\/\s*\d{2}$/, "Enter the expiry as MM/YY")
     .transform((value) => value.replace(/\s/g, ""))
     .refine(notExpired, "This card has expired"),
-  cvc: z.string().trim().regex(/^\d{3,4}$/, "Enter the 3 or 4 digit security code"),
+  cvc: z
+    .string()
+    .trim()
+    .regex(/^\d{3,4}$/, "Enter the 3 or 4 digit security code"),
 });

@@ -55,7 +55,10 @@ export async function deliverPromptly(db: Db, eventIds: readonly string[]): Prom
     try {
       await deliverWebhook(db, eventId);
     } catch (error) {
-      logger.info({ eventId, reason: error instanceof Error ? error.message : String(error) }, "test provider webhook left to its job");
+      logger.info(
+        { eventId, reason: error instanceof Error ? error.message : String(error) },
+        "test provider webhook left to its job",
+      );
     }
   }
 }

@@ -41,7 +41,11 @@ export async function createSession(db: Db, request: SessionRequest): Promise<{ 
 }
 
 async function lockSession(tx: Tx, sessionId: string): Promise<Session | undefined> {
-  const [session] = await tx.select().from(testProviderSessions).where(eq(testProviderSessions.id, sessionId)).for("update");
+  const [session] = await tx
+    .select()
+    .from(testProviderSessions)
+    .where(eq(testProviderSessions.id, sessionId))
+    .for("update");
   return session;
 }
 
@@ -58,20 +62,33 @@ type Emitted = string[];
 async function succeed(tx: Tx, session: Session, cardLast4: string | null, emitted: Emitted): Promise<void> {
   const chargeId = providerId("ch");
   await update(tx, session.id, { status: "succeeded", attemptId: chargeId, cardLast4 });
-  emitted.push(await emitEvent(tx, "payment.succeeded", {
-    session_id: session.id,
-    charge_id: chargeId,
-    amount: session.amountCents,
-    currency: session.currency,
-    card_last4: cardLast4,
-  }));
+  emitted.push(
+    await emitEvent(tx, "payment.succeeded", {
+      session_id: session.id,
+      charge_id: chargeId,
+      amount: session.amountCents,
+      currency: session.currency,
+      card_last4: cardLast4,
+    }),
+  );
 }
 
-async function fail(tx: Tx, session: Session, cardLast4: string | null, reason: string, emitted: Emitted): Promise<void> {
+async function fail(
+  tx: Tx,
+  session: Session,
+  cardLast4: string | null,
+  reason: string,
+  emitted: Emitted,
+): Promise<void> {
   const attemptId = providerId("att");
   await update(tx, session.id, { status: "failed", attemptId, cardLast4, failureReason: reason });
   emitted.push(
-    await emitEvent(tx, "payment.failed", { session_id: session.id, attempt_id: attemptId, card_last4: cardLast4, reason }),
+    await emitEvent(tx, "payment.failed", {
+      session_id: session.id,
+      attempt_id: attemptId,
+      card_last4: cardLast4,
+      reason,
+    }),
   );
 }
 
@@ -188,7 +205,9 @@ export async function refundCharge(db: Db, request: RefundRequest): Promise<{ re
     const [charged] = await tx
       .select({ id: testProviderSessions.id })
       .from(testProviderSessions)
-      .where(and(eq(testProviderSessions.attemptId, request.chargeReference), eq(testProviderSessions.status, "succeeded")));
+      .where(
+        and(eq(testProviderSessions.attemptId, request.chargeReference), eq(testProviderSessions.status, "succeeded")),
+      );
     if (!charged) throw new Error(`test provider has no charge ${request.chargeReference}`);
     const [created] = await tx
       .insert(testProviderRefunds)
@@ -226,7 +245,12 @@ export async function expireOverdueSessions(db: Db): Promise<number> {
   const overdue = await db
     .select({ id: testProviderSessions.id })
     .from(testProviderSessions)
-    .where(and(inArray(testProviderSessions.status, ["open", "requires_action"]), lt(testProviderSessions.expiresAt, new Date())))
+    .where(
+      and(
+        inArray(testProviderSessions.status, ["open", "requires_action"]),
+        lt(testProviderSessions.expiresAt, new Date()),
+      ),
+    )
     .limit(100);
   for (const { id } of overdue) await readSession(db, id);
   return overdue.length;

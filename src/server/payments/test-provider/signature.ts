@@ -24,7 +24,8 @@ export function signatureProblem(body: string, header: string | null, toleranceS
   const timestamp = Number(parts.get("t"));
   const given = parts.get("v1");
   if (!Number.isInteger(timestamp) || !given) return `The ${SIGNATURE_HEADER} header is malformed`;
-  if (Math.abs(Date.now() / 1000 - timestamp) > toleranceSeconds) return "The signature's timestamp is outside the tolerance";
+  if (Math.abs(Date.now() / 1000 - timestamp) > toleranceSeconds)
+    return "The signature's timestamp is outside the tolerance";
   const expected = Buffer.from(mac(timestamp, body), "hex");
   const actual = Buffer.from(given, "hex");
   if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return "The signature does not match";

@@ -12,7 +12,8 @@ export function createTestProvider(db: Db, options: { toleranceSeconds: number }
   return {
     name: "test",
     createSession: (request) => createSession(db, request),
-    parseWebhook: (rawBody, headers) => Promise.resolve().then(() => parseTestWebhook(rawBody, headers, options.toleranceSeconds)),
+    parseWebhook: (rawBody, headers) =>
+      Promise.resolve().then(() => parseTestWebhook(rawBody, headers, options.toleranceSeconds)),
     fetchStatus: (sessionId) => sessionStatus(db, sessionId),
     refund: (request) => refundCharge(db, request),
   };
