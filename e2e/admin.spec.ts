@@ -150,3 +150,49 @@ test("the session reports the user's id and role, and a role change shows on the
   await page.goto("/admin");
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
 });
+
+test("the admin sees an order's payment sessions and provider events, and cancels it with a refund through the provider", async ({
+  browser,
+}) => {
+  const customerContext = await browser.newContext();
+  const adminContext = await browser.newContext();
+  try {
+    const customer = await customerContext.newPage();
+    await signUpQuickly(customer, "Refunded Customer");
+    await addToCart(customer, "striped-cotton-socks", 1);
+    await checkOutPaid(customer);
+    const orderId = new URL(customer.url()).pathname.split("/").at(-1) ?? "";
+
+    const admin = await adminContext.newPage();
+    await signInQuickly(admin, ADMIN);
+    await admin.goto(`/admin/orders/${orderId}`);
+    await expect(admin.getByTestId("admin-order-status")).toHaveText("Paid");
+    await expect(admin.getByTestId("payment-session-row")).toHaveCount(1);
+    await expect(admin.getByTestId("payment-session-row")).toHaveAttribute("data-status", "paid");
+    await expect(admin.getByTestId("provider-event-row")).toHaveCount(1);
+    await expect(admin.getByTestId("provider-event-outcome")).toHaveText("order paid");
+    // The provider decides what is paid: there is nothing to mark an order paid by hand.
+    await expect(admin.getByRole("button", { name: /paid/i })).toHaveCount(0);
+
+    await admin.getByTestId("cancel-order").click();
+    await admin.getByTestId("confirm-cancel").click();
+    await expect(admin.getByText("Say why the order is cancelled")).toBeVisible();
+    await admin.getByTestId("cancel-reason").fill("Damaged in the warehouse");
+    await admin.getByTestId("confirm-cancel").click();
+    await expect(admin.getByTestId("admin-order-status")).toHaveText("Cancelled");
+    // The refund completes on the provider's webhook.
+    await expect(async () => {
+      await admin.reload();
+      await expect(admin.getByTestId("refund")).toHaveAttribute("data-status", "succeeded", { timeout: 1_000 });
+    }).toPass({ timeout: 20_000 });
+    await expect(admin.getByTestId("provider-event-row")).toHaveCount(2);
+
+    await expect(customer.getByTestId("order-status")).toHaveText("Cancelled");
+    await expect(customer.getByTestId("refund")).toContainText("refunded");
+    await admin.goto("/admin/audit");
+    await expect(admin.getByTestId("audit-row").filter({ hasText: "Order cancelled by the store" })).toHaveCount(1);
+  } finally {
+    await customerContext.close();
+    await adminContext.close();
+  }
+});

@@ -3,6 +3,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
+import { OrderLinesTable } from "@/components/orders/order-lines-table";
 import { PaymentLines } from "@/components/orders/payment-state";
 import { StatusBadge } from "@/components/orders/status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -36,58 +37,6 @@ function AwaitingPaymentNotice({ order }: { order: Order }) {
           : "The stock is held until the payment hold ends; then the order expires unpaid."}{" "}
         The payment provider decides when it is paid: the order turns paid when its signed webhook arrives.
       </p>
-    </div>
-  );
-}
-
-function OrderLines({ order }: { order: Order }) {
-  return (
-    <div className="table-scroll">
-      <table className="table table--stack" data-testid="admin-order-lines">
-        <caption className="visually-hidden">Items in this order</caption>
-        <thead>
-          <tr>
-            <th scope="col">Product</th>
-            <th scope="col" className="num">
-              Price
-            </th>
-            <th scope="col" className="num">
-              Quantity
-            </th>
-            <th scope="col" className="num">
-              Total
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {order.items.map((item) => (
-            <tr key={item.productId} data-testid="admin-order-line">
-              <td data-label="Product">
-                <Link href={`/admin/products/${item.productId}`}>{item.productName}</Link>
-              </td>
-              <td className="num" data-label="Price">
-                {formatMoney(item.unitPriceCents, order.currency)}
-              </td>
-              <td className="num" data-label="Quantity">
-                {item.quantity}
-              </td>
-              <td className="num" data-label="Total">
-                {formatMoney(item.lineTotalCents, order.currency)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colSpan={3}>
-              Total
-            </th>
-            <td className="num" data-testid="admin-order-total">
-              <strong>{formatMoney(order.totalCents, order.currency)}</strong>
-            </td>
-          </tr>
-        </tfoot>
-      </table>
     </div>
   );
 }
@@ -208,7 +157,11 @@ export function OrderAdminDetail({ orderId, canCancel }: { orderId: string; canC
       </div>
       <AwaitingPaymentNotice order={order} />
 
-      <OrderLines order={order} />
+      <OrderLinesTable
+        order={order}
+        productHref={(item) => `/admin/products/${item.productId}`}
+        testIds={{ table: "admin-order-lines", line: "admin-order-line", total: "admin-order-total" }}
+      />
 
       <div className="admin-columns">
         <section className="panel" aria-labelledby="customer-heading">

@@ -3,10 +3,10 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { formatDateTime } from "@/lib/format-date";
-import { formatMoney } from "@/lib/money";
 import { cancellableStatuses, orderStatusLabels } from "@/lib/order-status";
 import { useTRPC } from "@/trpc/react";
 import { CancelOrderButton } from "./cancel-order-button";
+import { OrderLinesTable } from "./order-lines-table";
 import { PaymentLines, PaymentState } from "./payment-state";
 import { StatusBadge } from "./status-badge";
 
@@ -28,52 +28,11 @@ export function OrderDetail({ orderId, returned }: { orderId: string; returned: 
         {cancellableStatuses.includes(order.status) ? <CancelOrderButton orderId={order.id} /> : null}
       </div>
 
-      <div className="table-scroll">
-        <table className="table table--stack">
-          <thead>
-            <tr>
-              <th scope="col">Product</th>
-              <th scope="col" className="num">
-                Price
-              </th>
-              <th scope="col" className="num">
-                Quantity
-              </th>
-              <th scope="col" className="num">
-                Total
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {order.items.map((item) => (
-              <tr key={item.productId} data-testid="order-line">
-                <td data-label="Product">
-                  <Link href={`/products/${item.productSlug}`}>{item.productName}</Link>
-                </td>
-                <td className="num" data-label="Price">
-                  {formatMoney(item.unitPriceCents, order.currency)}
-                </td>
-                <td className="num" data-label="Quantity">
-                  {item.quantity}
-                </td>
-                <td className="num" data-label="Total">
-                  {formatMoney(item.lineTotalCents, order.currency)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={3}>
-                Total
-              </th>
-              <td className="num" data-testid="order-total">
-                <strong>{formatMoney(order.totalCents, order.currency)}</strong>
-              </td>
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+      <OrderLinesTable
+        order={order}
+        productHref={(item) => `/products/${item.productSlug}`}
+        testIds={{ line: "order-line", total: "order-total" }}
+      />
 
       <div className="product-detail">
         <section className="panel" aria-labelledby="payment-heading">
