@@ -13,7 +13,8 @@ import { enqueueJob } from "@/server/queue/enqueue";
 import type { Actor } from "@/server/domain/actor";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { callerFor, createCustomer } from "./support/callers";
-import { APPROVED_CARD, insertProduct } from "./support/shop-fixtures";
+import { buyAs } from "./support/purchases";
+import { insertProduct } from "./support/shop-fixtures";
 
 /**
  * The access test: every procedure of the app router, called by every kind of
@@ -126,7 +127,7 @@ const everyone: Record<string, Rule> = {
   "cart.clear": { access: "update:cart:own", call: (caller) => caller.cart.clear() },
   "checkout.placeOrder": {
     access: "create:order:own",
-    call: (caller) => caller.checkout.placeOrder({ idempotencyKey: randomUUID(), payment: APPROVED_CARD }),
+    call: (caller) => caller.checkout.placeOrder({ idempotencyKey: randomUUID() }),
   },
   "orders.list": { access: "read:order:own", call: (caller) => caller.orders.list({ limit: 5 }) },
   "orders.byId": {
@@ -138,6 +139,11 @@ const everyone: Record<string, Rule> = {
     access: "cancel:order:own",
     ownedByOwner: true,
     call: (caller, f) => caller.orders.cancel({ id: f.orderId }),
+  },
+  "orders.pay": {
+    access: "create:order:own",
+    ownedByOwner: true,
+    call: (caller, f) => caller.orders.pay({ id: f.orderId }),
   },
   "live.position": { access: "public", call: (caller) => caller.live.position() },
   "live.stock": { access: "public", call: (caller) => subscribe(caller.live.stock({})) },
@@ -171,6 +177,11 @@ const everyone: Record<string, Rule> = {
     call: (caller, f) => caller.admin.inventory.adjust({ productId: f.spareProductId, delta: 1, reason: "count" }),
   },
   "admin.orders.list": { access: "read:order:any", call: (caller) => caller.admin.orders.list({ limit: 5 }) },
+  "admin.orders.byId": { access: "read:order:any", call: (caller, f) => caller.admin.orders.byId({ id: f.orderId }) },
+  "admin.orders.cancel": {
+    access: "update:order:any",
+    call: (caller, f) => caller.admin.orders.cancel({ id: f.orderId, reason: "access test" }),
+  },
   "admin.orders.setStatus": {
     access: "update:order:any",
     call: (caller, f) => caller.admin.orders.setStatus({ id: f.orderId, status: "shipped" }),
@@ -281,8 +292,7 @@ beforeAll(async () => {
   const product = await insertProduct(database.db, { stock: 500 });
   const spare = await insertProduct(database.db, { stock: 5 });
   const ownerCaller = callerFor(database.db, owner);
-  await ownerCaller.cart.setItem({ productId: product.id, quantity: 1 });
-  const order = await ownerCaller.checkout.placeOrder({ idempotencyKey: randomUUID(), payment: APPROVED_CARD });
+  const order = await buyAs(database.db, owner, product.id);
   const { summary } = await ownerCaller.account.tokens.create({
     name: "to revoke",
     scopes: ["read"],

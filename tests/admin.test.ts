@@ -7,7 +7,8 @@ import type { Actor } from "@/server/domain/actor";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { callerFor, createCustomer, expectTrpcError } from "./support/callers";
 import { sessionCookieFor } from "./support/sessions";
-import { APPROVED_CARD, insertProduct, stockOf } from "./support/shop-fixtures";
+import { buyAs, placeUnpaid } from "./support/purchases";
+import { insertProduct, stockOf } from "./support/shop-fixtures";
 
 let database: TestDatabase;
 let admin: Actor;
@@ -44,9 +45,7 @@ async function auditCount(): Promise<number> {
 async function paidOrder(stock = 10) {
   const buyer = await createCustomer(database.db);
   const product = await insertProduct(database.db, { stock });
-  const caller = callerFor(database.db, buyer);
-  await caller.cart.setItem({ productId: product.id, quantity: 1 });
-  const order = await caller.checkout.placeOrder({ idempotencyKey: randomUUID(), payment: APPROVED_CARD });
+  const order = await buyAs(database.db, buyer, product.id);
   return { buyer, product, order };
 }
 
@@ -239,6 +238,10 @@ describe("admin.orders", () => {
   });
 
   it("refuses every other move with CONFLICT, changing nothing", async () => {
+    const { product, buyer: waiting } = await paidOrder();
+    const { order: unpaid } = await placeUnpaid(database.db, waiting, product.id);
+    await expectTrpcError(asAdmin().admin.orders.setStatus({ id: unpaid.id, status: "shipped" }), "CONFLICT");
+    expect((await callerFor(database.db, waiting).orders.byId({ id: unpaid.id })).status).toBe("awaiting_payment");
     const { buyer, order } = await paidOrder();
     await expectTrpcError(asAdmin().admin.orders.setStatus({ id: order.id, status: "delivered" }), "CONFLICT");
     await callerFor(database.db, buyer).orders.cancel({ id: order.id });
@@ -325,8 +328,10 @@ describe("admin.audit.list", () => {
 });
 
 describe("admin.dashboard", () => {
-  it("sums paid revenue per day, leaves cancelled orders out, and lists low stock", async () => {
+  it("sums paid revenue per day, leaves unpaid and cancelled orders out, and lists low stock", async () => {
     const before = await asAdmin().admin.dashboard();
+    const waiting = await createCustomer(database.db);
+    await placeUnpaid(database.db, waiting, (await insertProduct(database.db, { stock: 10 })).id);
     const { buyer, order } = await paidOrder(3);
     const { order: cancelled, buyer: other } = await paidOrder(30);
     await callerFor(database.db, other).orders.cancel({ id: cancelled.id });

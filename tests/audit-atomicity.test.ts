@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, events, orders, products, users } from "@/server/db/schema";
+import { auditLog, events, orders, payments, products, users } from "@/server/db/schema";
 import type { Actor } from "@/server/domain/actor";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { callerFor, createCustomer, expectTrpcError } from "./support/callers";
-import { APPROVED_CARD, insertProduct } from "./support/shop-fixtures";
+import { buyAs } from "./support/purchases";
+import { insertProduct } from "./support/shop-fixtures";
 
 /**
  * An admin change and its audit row are one transaction: if the transaction
@@ -27,9 +28,7 @@ beforeAll(async () => {
   await database.db.update(users).set({ role: "admin" }).where(eq(users.id, promoted.id));
   admin = { ...promoted, role: "admin" };
   product = await insertProduct(database.db, { stock: 5 });
-  const buyer = callerFor(database.db, customer);
-  await buyer.cart.setItem({ productId: product.id, quantity: 1 });
-  paidOrderId = (await buyer.checkout.placeOrder({ idempotencyKey: randomUUID(), payment: APPROVED_CARD })).id;
+  paidOrderId = (await buyAs(database.db, customer, product.id)).id;
 
   await database.db.execute(sql`
     create function refuse_audit_at_commit() returns trigger language plpgsql as $$
@@ -44,13 +43,14 @@ afterAll(() => database.dispose());
 async function snapshot() {
   const [audit] = await database.db.select({ n: count() }).from(auditLog);
   const [outbox] = await database.db.select({ n: count() }).from(events);
+  const paymentRows = await database.db.select({ id: payments.id, status: payments.status }).from(payments);
   const productRows = await database.db.select().from(products).orderBy(products.id);
   const orderRows = await database.db.select({ id: orders.id, status: orders.status }).from(orders);
   const userRows = await database.db
     .select({ id: users.id, role: users.role, disabledAt: users.disabledAt })
     .from(users)
     .orderBy(users.id);
-  return { audit: audit?.n, outbox: outbox?.n, productRows, orderRows, userRows };
+  return { audit: audit?.n, outbox: outbox?.n, productRows, orderRows, paymentRows, userRows };
 }
 
 const asAdmin = () => callerFor(database.db, admin).admin;
@@ -68,6 +68,7 @@ const changes: Record<string, () => Promise<unknown>> = {
   "products.archive": () => asAdmin().products.archive({ id: product.id }),
   "inventory.adjust": () => asAdmin().inventory.adjust({ productId: product.id, delta: 10, reason: "Recount" }),
   "orders.setStatus": () => asAdmin().orders.setStatus({ id: paidOrderId, status: "shipped" }),
+  "orders.cancel": () => asAdmin().orders.cancel({ id: paidOrderId, reason: "Out of stock at the warehouse" }),
   "users.setRole": () => asAdmin().users.setRole({ userId: customer.id, role: "admin" }),
   "users.setDisabled": () => asAdmin().users.setDisabled({ userId: customer.id, disabled: true }),
 };

@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, count, eq } from "drizzle-orm";
 import { orders, payments } from "@/server/db/schema";
 import type { Actor } from "@/server/domain/actor";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { callerFor, expectTrpcError, httpCall, type HttpErrorBody } from "./support/callers";
-import { APPROVED_CARD, insertCustomers, insertProduct, stockOf } from "./support/shop-fixtures";
+import { settleRefunds } from "./support/payments";
+import { buyAs, placeUnpaid } from "./support/purchases";
+import { insertCustomers, insertProduct, stockOf } from "./support/shop-fixtures";
 
 let database: TestDatabase;
 
@@ -21,12 +23,11 @@ async function buyer(): Promise<Actor> {
   return actor;
 }
 
-async function placeOrderFor(actor: Actor, quantity = 2, stock = 10) {
+/** A paid order of `quantity` units of a new product. */
+async function paidOrderFor(actor: Actor, quantity = 2, stock = 10) {
   const product = await insertProduct(database.db, { stock });
-  const caller = callerFor(database.db, actor);
-  await caller.cart.setItem({ productId: product.id, quantity });
-  const order = await caller.checkout.placeOrder({ idempotencyKey: randomUUID(), payment: APPROVED_CARD });
-  return { product, order, caller };
+  const order = await buyAs(database.db, actor, product.id, quantity);
+  return { product, order, caller: callerFor(database.db, actor) };
 }
 
 describe("cart", () => {
@@ -92,22 +93,21 @@ describe("access", () => {
     await expectTrpcError(anonymous.cart.get(), "UNAUTHORIZED");
     await expectTrpcError(anonymous.cart.setItem({ productId: randomUUID(), quantity: 1 }), "UNAUTHORIZED");
     await expectTrpcError(anonymous.cart.clear(), "UNAUTHORIZED");
-    await expectTrpcError(
-      anonymous.checkout.placeOrder({ idempotencyKey: randomUUID(), payment: APPROVED_CARD }),
-      "UNAUTHORIZED",
-    );
+    await expectTrpcError(anonymous.checkout.placeOrder({ idempotencyKey: randomUUID() }), "UNAUTHORIZED");
     await expectTrpcError(anonymous.orders.list({}), "UNAUTHORIZED");
     await expectTrpcError(anonymous.orders.byId({ id: randomUUID() }), "UNAUTHORIZED");
     await expectTrpcError(anonymous.orders.cancel({ id: randomUUID() }), "UNAUTHORIZED");
+    await expectTrpcError(anonymous.orders.pay({ id: randomUUID() }), "UNAUTHORIZED");
     const response = await httpCall(database.db, "cart.get", undefined);
     expect(response.status).toBe(401);
   });
 
-  it("someone else's order is NOT_FOUND to read and to cancel, and stays unchanged", async () => {
-    const { order, product } = await placeOrderFor(await buyer());
+  it("someone else's order is NOT_FOUND to read, to cancel and to pay, and stays unchanged", async () => {
+    const { order, product } = await paidOrderFor(await buyer());
     const stranger = callerFor(database.db, await buyer());
     await expectTrpcError(stranger.orders.byId({ id: order.id }), "NOT_FOUND");
     await expectTrpcError(stranger.orders.cancel({ id: order.id }), "NOT_FOUND");
+    await expectTrpcError(stranger.orders.pay({ id: order.id }), "NOT_FOUND");
     const [row] = await database.db.select({ status: orders.status }).from(orders).where(eq(orders.id, order.id));
     expect(row?.status).toBe("paid");
     expect(await stockOf(database.db, product.id)).toBe(8);
@@ -116,35 +116,66 @@ describe("access", () => {
 });
 
 describe("orders", () => {
-  it("cancelling returns stock exactly once and records the refund", async () => {
-    const { order, product, caller } = await placeOrderFor(await buyer(), 3, 5);
+  it("cancelling returns stock exactly once and asks for the refund, which the provider then completes", async () => {
+    const { order, product, caller } = await paidOrderFor(await buyer(), 3, 5);
     expect(await stockOf(database.db, product.id)).toBe(2);
 
     const cancelled = await caller.orders.cancel({ id: order.id });
     expect(cancelled.status).toBe("cancelled");
-    expect(cancelled.history.map((entry) => entry.toStatus)).toEqual(["pending", "paid", "cancelled"]);
-    expect(cancelled.payments.map((payment) => payment.kind)).toEqual(["charge", "refund"]);
+    expect(cancelled.history.map((entry) => entry.toStatus)).toEqual(["awaiting_payment", "paid", "cancelled"]);
+    expect(cancelled.history.at(-1)?.note).toBe("Cancelled by the customer; a refund of $30.00 was requested");
+    expect(cancelled.payments).toEqual([
+      expect.objectContaining({ kind: "charge", status: "succeeded", amountCents: 3000 }),
+      expect.objectContaining({ kind: "refund", status: "pending", amountCents: 3000 }),
+    ]);
     expect(await stockOf(database.db, product.id)).toBe(5);
+    await settleRefunds(database.db);
+    const refunded = await caller.orders.byId({ id: order.id });
+    expect(refunded.payments.map((payment) => [payment.kind, payment.status])).toEqual([
+      ["charge", "succeeded"],
+      ["refund", "succeeded"],
+    ]);
 
     const error = await expectTrpcError(caller.orders.cancel({ id: order.id }), "CONFLICT");
     expect(error.message).toMatch(/cancelled and can no longer be cancelled/);
     expect(await stockOf(database.db, product.id)).toBe(5);
   });
 
-  it("two cancels in a race return the stock once", async () => {
-    const { order, product, caller } = await placeOrderFor(await buyer(), 2, 4);
+  it("two cancels in a race return the stock once and ask for one refund", async () => {
+    const { order, product, caller } = await paidOrderFor(await buyer(), 2, 4);
     const results = await Promise.allSettled([
       caller.orders.cancel({ id: order.id }),
       caller.orders.cancel({ id: order.id }),
     ]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     expect(await stockOf(database.db, product.id)).toBe(4);
-    const [refunds] = await database.db.select({ n: count() }).from(payments).where(eq(payments.orderId, order.id));
-    expect(refunds?.n).toBe(2);
+    const [refunds] = await database.db
+      .select({ n: count() })
+      .from(payments)
+      .where(and(eq(payments.orderId, order.id), eq(payments.kind, "refund")));
+    expect(refunds?.n).toBe(1);
+  });
+
+  it("cancelling an order awaiting payment returns its stock, refunds nothing and leaves nothing to pay", async () => {
+    const actor = await buyer();
+    const product = await insertProduct(database.db, { stock: 4 });
+    const { order } = await placeUnpaid(database.db, actor, product.id, 3);
+    expect(await stockOf(database.db, product.id)).toBe(1);
+    const caller = callerFor(database.db, actor);
+
+    const cancelled = await caller.orders.cancel({ id: order.id });
+    expect(cancelled).toMatchObject({ status: "cancelled", payments: [], paymentDueAt: null });
+    expect(cancelled.history.at(-1)).toMatchObject({
+      fromStatus: "awaiting_payment",
+      toStatus: "cancelled",
+      note: "Cancelled by the customer",
+    });
+    expect(await stockOf(database.db, product.id)).toBe(4);
+    await expectTrpcError(caller.orders.pay({ id: order.id }), "CONFLICT");
   });
 
   it("an order that has shipped cannot be cancelled", async () => {
-    const { order, caller } = await placeOrderFor(await buyer());
+    const { order, caller } = await paidOrderFor(await buyer());
     await database.db.update(orders).set({ status: "shipped" }).where(eq(orders.id, order.id));
     await expectTrpcError(caller.orders.cancel({ id: order.id }), "CONFLICT");
   });
@@ -152,7 +183,7 @@ describe("orders", () => {
   it("lists the customer's own orders newest first, page by page, filtered by status", async () => {
     const actor = await buyer();
     const placed = [];
-    for (let index = 0; index < 5; index++) placed.push((await placeOrderFor(actor, 1)).order);
+    for (let index = 0; index < 5; index++) placed.push((await paidOrderFor(actor, 1)).order);
     const caller = callerFor(database.db, actor);
     await caller.orders.cancel({ id: placed[0]?.id ?? "" });
 

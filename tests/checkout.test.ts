@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { count, eq, inArray } from "drizzle-orm";
+import { count, desc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cartItems, events, orders, payments, products } from "@/server/db/schema";
+import { cartItems, events, orders, payments, paymentSessions, products } from "@/server/db/schema";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { callerFor, expectTrpcError, httpCall, type HttpErrorBody } from "./support/callers";
-import { APPROVED_CARD, DECLINED_CARD, insertCustomers, insertProduct, stockOf } from "./support/shop-fixtures";
+import { payPlacedOrder } from "./support/payments";
+import { insertCustomers, insertProduct, stockOf } from "./support/shop-fixtures";
 
 let database: TestDatabase;
 
@@ -20,22 +21,29 @@ async function orderCount(userIds?: string[]): Promise<number> {
   return row?.n ?? 0;
 }
 
+async function rowsOf(table: typeof payments | typeof paymentSessions, orderId: string): Promise<number> {
+  const [row] = await database.db.select({ n: count() }).from(table).where(eq(table.orderId, orderId));
+  return row?.n ?? 0;
+}
+
 describe("checkout.placeOrder", () => {
-  it("never oversells: 50 buyers race for 10 units", async () => {
+  it("never oversells: 50 buyers race for 10 units, and 10 orders hold them awaiting payment", async () => {
     const product = await insertProduct(database.db, { stock: 10 });
     const buyers = await insertCustomers(database.db, 50);
     for (const buyer of buyers)
       await callerFor(database.db, buyer).cart.setItem({ productId: product.id, quantity: 1 });
 
     const results = await Promise.allSettled(
-      buyers.map((buyer) =>
-        callerFor(database.db, buyer).checkout.placeOrder({ idempotencyKey: randomUUID(), payment: APPROVED_CARD }),
-      ),
+      buyers.map((buyer) => callerFor(database.db, buyer).checkout.placeOrder({ idempotencyKey: randomUUID() })),
     );
 
     const fulfilled = results.filter((result) => result.status === "fulfilled");
     const rejected = results.filter((result): result is PromiseRejectedResult => result.status === "rejected");
     expect(fulfilled).toHaveLength(10);
+    for (const winner of fulfilled) {
+      expect(winner.value.order.status).toBe("awaiting_payment");
+      expect(winner.value.paymentUrl).toBeTruthy();
+    }
     expect(rejected).toHaveLength(40);
     for (const loser of rejected) {
       expect(loser.reason).toMatchObject({ code: "CONFLICT" });
@@ -44,7 +52,7 @@ describe("checkout.placeOrder", () => {
     expect(await orderCount(buyers.map((buyer) => buyer.id))).toBe(10);
   });
 
-  it("is idempotent: 20 concurrent calls with one key make one order and one payment", async () => {
+  it("is idempotent: 20 concurrent calls with one key make one order and one payment page", async () => {
     const product = await insertProduct(database.db, { stock: 100, priceCents: 1250 });
     const [buyer] = await insertCustomers(database.db, 1);
     if (!buyer) throw new Error("no buyer");
@@ -52,24 +60,28 @@ describe("checkout.placeOrder", () => {
     await caller.cart.setItem({ productId: product.id, quantity: 3 });
     const idempotencyKey = randomUUID();
 
-    const placed = await Promise.all(
-      Array.from({ length: 20 }, () => caller.checkout.placeOrder({ idempotencyKey, payment: APPROVED_CARD })),
-    );
+    const placed = await Promise.all(Array.from({ length: 20 }, () => caller.checkout.placeOrder({ idempotencyKey })));
 
-    const ids = new Set(placed.map((order) => order.id));
+    const ids = new Set(placed.map((result) => result.order.id));
     expect(ids.size).toBe(1);
-    const [orderId] = [...ids];
+    const [orderId = ""] = [...ids];
+    expect(new Set(placed.map((result) => result.paymentUrl)).size).toBe(1);
     expect(await orderCount([buyer.id])).toBe(1);
-    const [paymentRows] = await database.db
-      .select({ n: count() })
-      .from(payments)
-      .where(eq(payments.orderId, orderId ?? ""));
-    expect(paymentRows?.n).toBe(1);
+    expect(await rowsOf(paymentSessions, orderId)).toBe(1);
+    expect(await rowsOf(payments, orderId)).toBe(0);
     expect(await stockOf(database.db, product.id)).toBe(97);
 
-    // A later retry with the same key, cart now empty, is the same order again.
-    const retried = await caller.checkout.placeOrder({ idempotencyKey, payment: APPROVED_CARD });
-    expect(retried.id).toBe(orderId);
+    // A later retry with the same key, cart now empty, is the same order and the same page again.
+    const retried = await caller.checkout.placeOrder({ idempotencyKey });
+    expect(retried.order.id).toBe(orderId);
+    expect(retried.paymentUrl).toBe(placed[0]?.paymentUrl);
+    expect(await stockOf(database.db, product.id)).toBe(97);
+
+    // Once paid, the key still names that order, with nothing left to pay and nothing charged twice.
+    await payPlacedOrder(database.db, retried.paymentUrl);
+    const afterPayment = await caller.checkout.placeOrder({ idempotencyKey });
+    expect(afterPayment).toMatchObject({ order: { id: orderId, status: "paid" }, paymentUrl: null });
+    expect(await rowsOf(payments, orderId)).toBe(1);
     expect(await stockOf(database.db, product.id)).toBe(97);
   });
 
@@ -80,13 +92,10 @@ describe("checkout.placeOrder", () => {
     const caller = callerFor(database.db, buyer);
     const idempotencyKey = randomUUID();
     await caller.cart.setItem({ productId: product.id, quantity: 1 });
-    await caller.checkout.placeOrder({ idempotencyKey, payment: APPROVED_CARD });
+    await caller.checkout.placeOrder({ idempotencyKey });
     await caller.cart.setItem({ productId: product.id, quantity: 2 });
 
-    await expectTrpcError(
-      caller.checkout.placeOrder({ idempotencyKey, payment: APPROVED_CARD }),
-      "UNPROCESSABLE_CONTENT",
-    );
+    await expectTrpcError(caller.checkout.placeOrder({ idempotencyKey }), "UNPROCESSABLE_CONTENT");
     expect(await orderCount([buyer.id])).toBe(1);
     expect(await stockOf(database.db, product.id)).toBe(9);
   });
@@ -100,20 +109,26 @@ describe("checkout.placeOrder", () => {
     await caller.cart.setItem({ productId: mug.id, quantity: 2 });
     await caller.cart.setItem({ productId: lamp.id, quantity: 1 });
     // Extra fields a client might send are not part of the input and change nothing.
-    const order = await caller.checkout.placeOrder({
+    const { order, paymentUrl } = await caller.checkout.placeOrder({
       idempotencyKey: randomUUID(),
-      payment: APPROVED_CARD,
       ...({ totalCents: 1 } as object),
     });
     expect(order.totalCents).toBe(2 * 1999 + 4500);
-    expect(order.status).toBe("paid");
+    expect(order.status).toBe("awaiting_payment");
     expect(order.items).toEqual([
       expect.objectContaining({ productName: "Priced Lamp", unitPriceCents: 4500, quantity: 1, lineTotalCents: 4500 }),
       expect.objectContaining({ productName: "Priced Mug", unitPriceCents: 1999, quantity: 2, lineTotalCents: 3998 }),
     ]);
-    expect(order.history.map((entry) => entry.toStatus)).toEqual(["pending", "paid"]);
-    expect(order.payments).toEqual([expect.objectContaining({ kind: "charge", amountCents: 8498, cardLast4: "4242" })]);
+    expect(order.payments).toEqual([]);
     expect((await caller.cart.get()).items).toEqual([]);
+
+    // The provider is asked for the order's total, and that is what it charges.
+    await payPlacedOrder(database.db, paymentUrl);
+    const paid = await caller.orders.byId({ id: order.id });
+    expect(paid.history.map((entry) => entry.toStatus)).toEqual(["awaiting_payment", "paid"]);
+    expect(paid.payments).toEqual([
+      expect.objectContaining({ kind: "charge", status: "succeeded", amountCents: 8498, cardLast4: "4242" }),
+    ]);
   });
 
   it("charges the price at checkout time, not the price when the item was added", async () => {
@@ -124,7 +139,7 @@ describe("checkout.placeOrder", () => {
     await caller.cart.setItem({ productId: product.id, quantity: 2 });
     await database.db.update(products).set({ priceCents: 1234 }).where(eq(products.id, product.id));
     expect((await caller.cart.get()).subtotalCents).toBe(2468);
-    const order = await caller.checkout.placeOrder({ idempotencyKey: randomUUID(), payment: APPROVED_CARD });
+    const { order } = await caller.checkout.placeOrder({ idempotencyKey: randomUUID() });
     expect(order.totalCents).toBe(2468);
     expect(order.items[0]?.unitPriceCents).toBe(1234);
   });
@@ -137,14 +152,11 @@ describe("checkout.placeOrder", () => {
     const caller = callerFor(database.db, buyer);
     await caller.cart.setItem({ productId: plenty.id, quantity: 4 });
     await caller.cart.setItem({ productId: scarce.id, quantity: 2 });
-    // Someone else buys one of the scarce units after it went into our cart.
+    // Someone else's order holds one of the scarce units (paid or not) after it went into our cart.
     await callerFor(database.db, rival).cart.setItem({ productId: scarce.id, quantity: 1 });
-    await callerFor(database.db, rival).checkout.placeOrder({ idempotencyKey: randomUUID(), payment: APPROVED_CARD });
+    await callerFor(database.db, rival).checkout.placeOrder({ idempotencyKey: randomUUID() });
 
-    const error = await expectTrpcError(
-      caller.checkout.placeOrder({ idempotencyKey: randomUUID(), payment: APPROVED_CARD }),
-      "CONFLICT",
-    );
+    const error = await expectTrpcError(caller.checkout.placeOrder({ idempotencyKey: randomUUID() }), "CONFLICT");
     expect(error.cause).toMatchObject({ details: { productIds: [scarce.id] } });
     expect(await stockOf(database.db, plenty.id)).toBe(10);
     expect(await stockOf(database.db, scarce.id)).toBe(1);
@@ -158,11 +170,11 @@ describe("checkout.placeOrder", () => {
     if (!buyer || !rival) throw new Error("no buyers");
     await callerFor(database.db, buyer).cart.setItem({ productId: scarce.id, quantity: 1 });
     await callerFor(database.db, rival).cart.setItem({ productId: scarce.id, quantity: 1 });
-    await callerFor(database.db, rival).checkout.placeOrder({ idempotencyKey: randomUUID(), payment: APPROVED_CARD });
+    await callerFor(database.db, rival).checkout.placeOrder({ idempotencyKey: randomUUID() });
     const response = await httpCall(
       database.db,
       "checkout.placeOrder",
-      { idempotencyKey: randomUUID(), payment: APPROVED_CARD },
+      { idempotencyKey: randomUUID() },
       { method: "POST", actor: buyer },
     );
     expect(response.status).toBe(409);
@@ -170,81 +182,99 @@ describe("checkout.placeOrder", () => {
     expect(body.error.data).toMatchObject({ code: "CONFLICT", httpStatus: 409, productIds: [scarce.id] });
   });
 
-  it("leaves stock, cart and orders as they were when the card is declined", async () => {
+  it("after a decline on the provider's page, keeps the order awaiting payment with its stock held", async () => {
     const product = await insertProduct(database.db, { stock: 5 });
     const [buyer] = await insertCustomers(database.db, 1);
     if (!buyer) throw new Error("no buyer");
     const caller = callerFor(database.db, buyer);
     await caller.cart.setItem({ productId: product.id, quantity: 2 });
-    const eventsBefore = await database.db.select({ n: count() }).from(events);
+    const placed = await caller.checkout.placeOrder({ idempotencyKey: randomUUID() });
 
-    const error = await expectTrpcError(
-      caller.checkout.placeOrder({ idempotencyKey: randomUUID(), payment: DECLINED_CARD }),
-      "PAYMENT_REQUIRED",
-    );
-    expect(error.message).toMatch(/declined/);
-    expect(await stockOf(database.db, product.id)).toBe(5);
-    expect(await orderCount([buyer.id])).toBe(0);
-    expect((await caller.cart.get()).items).toEqual([expect.objectContaining({ quantity: 2 })]);
-    expect(await database.db.select({ n: count() }).from(events)).toEqual(eventsBefore);
-  });
-
-  it("rejects a card number that fails the Luhn check with BAD_REQUEST on the field", async () => {
-    const [buyer] = await insertCustomers(database.db, 1);
-    const response = await httpCall(
-      database.db,
-      "checkout.placeOrder",
-      { idempotencyKey: randomUUID(), payment: { cardNumber: "4242424242424241" } },
-      { method: "POST", actor: buyer },
-    );
-    expect(response.status).toBe(400);
-    const body = (await response.json()) as HttpErrorBody;
-    expect(body.error.data.issues).toEqual([
-      { path: "payment.cardNumber", message: "This card number is not valid; check the digits" },
+    await payPlacedOrder(database.db, placed.paymentUrl, "declined");
+    const declined = await caller.orders.byId({ id: placed.order.id });
+    expect(declined.status).toBe("awaiting_payment");
+    expect(declined.paymentDueAt).toBe(placed.order.paymentDueAt);
+    expect(declined.payments).toEqual([
+      expect.objectContaining({ kind: "charge", status: "failed", failureReason: "card_declined" }),
     ]);
+    // Nothing goes back: the stock stays held for this order, the cart stays empty, no second order appears.
+    expect(await stockOf(database.db, product.id)).toBe(3);
+    expect((await caller.cart.get()).items).toEqual([]);
+    expect(await orderCount([buyer.id])).toBe(1);
+    const outbox = await database.db
+      .select({ topic: events.topic, payload: events.payload })
+      .from(events)
+      .where(eq(events.ownerId, buyer.id))
+      .orderBy(events.id);
+    expect(outbox).toEqual([
+      { topic: "order.created", payload: { orderId: placed.order.id, totalCents: placed.order.totalCents } },
+      {
+        topic: "order.payment",
+        payload: { orderId: placed.order.id, status: "awaiting_payment", payment: "declined" },
+      },
+    ]);
+
+    // The declined page is closed; paying again opens a new one for the same order.
+    const again = await caller.orders.pay({ id: placed.order.id });
+    expect(again.paymentUrl).not.toBe(placed.paymentUrl);
+    expect(await rowsOf(paymentSessions, placed.order.id)).toBe(2);
+    expect(await orderCount([buyer.id])).toBe(1);
   });
 
   it("refuses an empty cart", async () => {
     const [buyer] = await insertCustomers(database.db, 1);
     if (!buyer) throw new Error("no buyer");
     await expectTrpcError(
-      callerFor(database.db, buyer).checkout.placeOrder({ idempotencyKey: randomUUID(), payment: APPROVED_CARD }),
+      callerFor(database.db, buyer).checkout.placeOrder({ idempotencyKey: randomUUID() }),
       "BAD_REQUEST",
     );
   });
 
-  it("stores only the card's last four digits and writes the outbox events", async () => {
+  it("writes the order's outbox events, then its payment's, keeping only the card's last four digits", async () => {
     const product = await insertProduct(database.db, { stock: 3 });
     const [buyer] = await insertCustomers(database.db, 1);
     if (!buyer) throw new Error("no buyer");
     const caller = callerFor(database.db, buyer);
     await caller.cart.setItem({ productId: product.id, quantity: 1 });
-    const order = await caller.checkout.placeOrder({ idempotencyKey: randomUUID(), payment: APPROVED_CARD });
+    const { order, paymentUrl } = await caller.checkout.placeOrder({ idempotencyKey: randomUUID() });
+    const outboxOf = () =>
+      database.db
+        .select({ topic: events.topic, ownerId: events.ownerId, payload: events.payload })
+        .from(events)
+        .where(eq(events.ownerId, buyer.id))
+        .orderBy(events.id);
 
+    expect(await outboxOf()).toEqual([
+      { topic: "order.created", ownerId: buyer.id, payload: { orderId: order.id, totalCents: order.totalCents } },
+    ]);
+    const [stock] = await database.db
+      .select({ payload: events.payload })
+      .from(events)
+      .where(eq(events.topic, "stock.changed"))
+      .orderBy(desc(events.id))
+      .limit(1);
+    expect(stock?.payload).toEqual({ productId: product.id, stock: 2 });
+
+    // Nothing says paid before the provider does.
+    await payPlacedOrder(database.db, paymentUrl);
+    expect(await outboxOf()).toEqual([
+      { topic: "order.created", ownerId: buyer.id, payload: { orderId: order.id, totalCents: order.totalCents } },
+      { topic: "order.status", ownerId: buyer.id, payload: { orderId: order.id, status: "paid" } },
+      {
+        topic: "order.paid",
+        ownerId: buyer.id,
+        payload: { orderId: order.id, amountCents: order.totalCents, currency: order.currency },
+      },
+    ]);
     const paymentRows = await database.db.select().from(payments).where(eq(payments.orderId, order.id));
     expect(JSON.stringify(paymentRows)).not.toContain("4242424242424242");
-    expect(paymentRows[0]?.cardLast4).toBe("4242");
-
-    const outbox = await database.db
-      .select({ topic: events.topic, ownerId: events.ownerId, payload: events.payload })
-      .from(events);
-    expect(outbox).toEqual(
-      expect.arrayContaining([
-        { topic: "order.created", ownerId: buyer.id, payload: { orderId: order.id, totalCents: order.totalCents } },
-        { topic: "order.status", ownerId: buyer.id, payload: { orderId: order.id, status: "paid" } },
-        { topic: "stock.changed", ownerId: null, payload: { productId: product.id, stock: 2 } },
-      ]),
-    );
+    expect(paymentRows.map((row) => row.cardLast4)).toEqual(["4242"]);
   });
 
   it.each([
-    ["a non-uuid idempotency key", { idempotencyKey: "abc", payment: APPROVED_CARD }, "idempotencyKey"],
-    [
-      "a 10 MB card number",
-      { idempotencyKey: randomUUID(), payment: { cardNumber: "4".repeat(10_000_000) } },
-      "payment.cardNumber",
-    ],
-    ["no payment", { idempotencyKey: randomUUID() }, "payment"],
+    ["a non-uuid idempotency key", { idempotencyKey: "abc" }, "idempotencyKey"],
+    ["a 10 MB idempotency key", { idempotencyKey: "4".repeat(10_000_000) }, "idempotencyKey"],
+    ["no idempotency key", {}, "idempotencyKey"],
   ])("rejects %s with BAD_REQUEST and changes nothing", async (_label, input, field) => {
     const product = await insertProduct(database.db, { stock: 4 });
     const [buyer] = await insertCustomers(database.db, 1);

@@ -30,6 +30,11 @@ function recording(runs: string[], failing: Set<string> = new Set()): JobHandler
     "mail.order-event": () => Promise.resolve("ok"),
     "events.prune": () => Promise.resolve(runs.push("events.prune")),
     "auth.prune-expired": () => Promise.resolve(runs.push("auth.prune-expired")),
+    "payments.check-order": (_db, data) => Promise.resolve(runs.push(`payments.check-order ${data.orderId}`)),
+    "payments.refund": (_db, data) => Promise.resolve(runs.push(`payments.refund ${data.refundId}`)),
+    "payments.sweep": () => Promise.resolve(runs.push("payments.sweep")),
+    "test-provider.deliver": (_db, data) => Promise.resolve(runs.push(`test-provider.deliver ${data.eventId}`)),
+    "test-provider.settle": (_db, data) => Promise.resolve(runs.push(`test-provider.settle ${data.sessionId}`)),
   };
 }
 
@@ -58,8 +63,8 @@ describe("draining the queue without a worker (a scheduled call, as on Vercel)",
       now,
       handlers: recording(runs, new Set(["drain-bad"])),
     });
-    expect(result).toEqual({ completed: 3, failed: 1, more: false });
-    expect(runs.sort()).toEqual(["auth.prune-expired", "drain-ok", "events.prune"]);
+    expect(result).toEqual({ completed: 4, failed: 1, more: false });
+    expect(runs.sort()).toEqual(["auth.prune-expired", "drain-ok", "events.prune", "payments.sweep"]);
     expect(await stateOf(ok)).toEqual([{ state: "completed" }]);
     // Retried later (JOB_RETRY_LIMIT is 2 in tests), like a worker's failure.
     expect(await stateOf(bad)).toEqual([{ state: "retry" }]);
@@ -69,6 +74,7 @@ describe("draining the queue without a worker (a scheduled call, as on Vercel)",
     await drainJobs(database, { budgetMs: 10_000, now: new Date("2026-12-07T10:09:00Z"), handlers: recording(again) });
     expect(again).not.toContain("events.prune");
     expect(again).not.toContain("auth.prune-expired");
+    expect(again).not.toContain("payments.sweep");
   });
 
   it("hands back the job of a worker that died, then runs it", async () => {

@@ -53,6 +53,11 @@ function handlers(overrides: Partial<JobHandlers>): JobHandlers {
     "mail.order-event": idle,
     "events.prune": idle,
     "auth.prune-expired": idle,
+    "payments.check-order": idle,
+    "payments.refund": idle,
+    "payments.sweep": idle,
+    "test-provider.deliver": idle,
+    "test-provider.settle": idle,
     ...overrides,
   };
 }

@@ -14,7 +14,7 @@ import { logger } from "@/server/observability/logger";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { callerFor, expectTrpcError, testContext } from "./support/callers";
 import { sessionCookieFor } from "./support/sessions";
-import { APPROVED_CARD, DECLINED_CARD, insertProduct } from "./support/shop-fixtures";
+import { insertProduct } from "./support/shop-fixtures";
 import { buyAs, oneCustomer } from "./support/purchases";
 import { Received, waitForSubscribers, type Tracked } from "./support/subscription";
 import { testEnv } from "./support/test-env";
@@ -158,14 +158,14 @@ describe("live.stock", () => {
     const { received, close } = await open((signal) =>
       callerFor(database.db, null, { signal }).live.stock({ productIds }),
     );
+    const scarce = await insertProduct(database.db, { stock: 1 });
     const buyer = await customer();
     const caller = callerFor(database.db, buyer);
     await caller.cart.setItem({ productId: product.id, quantity: 1 });
-    // A declined card rolls back the stock change and its outbox row.
-    await expectTrpcError(
-      caller.checkout.placeOrder({ idempotencyKey: randomUUID(), payment: DECLINED_CARD }),
-      "PAYMENT_REQUIRED",
-    );
+    await caller.cart.setItem({ productId: scarce.id, quantity: 1 });
+    await database.db.update(products).set({ stock: 0 }).where(eq(products.id, scarce.id));
+    // A checkout with one short line rolls back the stock it had already taken and its outbox row.
+    await expectTrpcError(caller.checkout.placeOrder({ idempotencyKey: randomUUID() }), "CONFLICT");
     await expect(
       database.db.transaction(async (tx) => {
         await publishEvents(tx, [{ topic: "stock.changed", payload: { productId: product.id, stock: 1 } }]);
@@ -173,7 +173,8 @@ describe("live.stock", () => {
       }),
     ).rejects.toThrow("changed my mind");
     // Committed afterwards: it must be the first thing the subscriber sees.
-    await caller.checkout.placeOrder({ idempotencyKey: randomUUID(), payment: APPROVED_CARD });
+    await caller.cart.setItem({ productId: scarce.id, quantity: 0 });
+    await caller.checkout.placeOrder({ idempotencyKey: randomUUID() });
 
     const [first] = await received.waitFor(1);
     expect(first?.data).toEqual({ kind: "stock", productId: product.id, stock: 3 });

@@ -65,6 +65,11 @@ const samples: Record<MailKind, { mail: Mail; says: string[]; links: string[] }>
     says: ["delivered", "Oak stool", "$102.50"],
     links: [orderMail.orderUrl, unsubscribeUrl],
   },
+  "order-expired": {
+    mail: { kind: "order-expired", ...person, order, shopUrl: `${shop}/` },
+    says: ["expired", "nothing was charged", "refunded automatically", "Oak stool", "$102.50"],
+    links: [`${shop}/`],
+  },
   "order-cancelled": {
     mail: { kind: "order-cancelled", ...orderMail, refundCents: 10_250 },
     says: ["cancelled", "We are refunding $102.50", "Oak stool"],

@@ -1,13 +1,15 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { selectRows } from "@/server/db/rows";
-import { events, mailboxMessages, sentMail, users } from "@/server/db/schema";
+import { events, mailboxMessages, orders, sentMail, users } from "@/server/db/schema";
+import { settleUnpaidOrder } from "@/server/domain/payments/settle-unpaid-order";
 import { mailOrderEvent } from "@/server/jobs/handlers/order-event-mail";
 import { jobDataSchemas, type JobData } from "@/server/queue/job-data";
 import { unsubscribeToken, userIdFromUnsubscribeToken } from "@/server/mail/unsubscribe-token";
 import { callerFor } from "./support/callers";
 import { createTestDatabase, type TestDatabase } from "./support/database";
-import { buyAs, oneCustomer } from "./support/purchases";
+import { payPlacedOrder, settleRefunds, testProvider } from "./support/payments";
+import { buyAs, oneCustomer, placeUnpaid } from "./support/purchases";
 import { insertCustomers, insertProduct } from "./support/shop-fixtures";
 
 let database: TestDatabase;
@@ -33,13 +35,23 @@ async function mailsTo(address: string) {
 }
 
 describe("order mail", () => {
-  it("confirms an order once, however often its job runs", async () => {
+  it("confirms an order when it is paid, not when it is placed, once however often its job runs", async () => {
     const customer = await oneCustomer(database.db);
     const product = await insertProduct(database.db, { stock: 5, name: "Linen apron", priceCents: 2_500 });
-    const order = await buyAs(database.db, customer, product.id, 2);
-    const [placed] = await orderEventJobs(order.id);
+    const { order, paymentUrl } = await placeUnpaid(database.db, customer, product.id, 2);
+    expect(await orderEventJobs(order.id)).toEqual([]);
+    // A declined card is no confirmation either.
+    await payPlacedOrder(database.db, paymentUrl, "declined");
+    expect(await orderEventJobs(order.id)).toEqual([]);
+
+    const again = await callerFor(database.db, customer).orders.pay({ id: order.id });
+    await payPlacedOrder(database.db, again.paymentUrl);
+    const [placed, ...others] = await orderEventJobs(order.id);
+    expect(others).toEqual([]);
     if (!placed) throw new Error("no job for the order");
     expect(placed).toMatchObject({ orderId: order.id, happened: "placed" });
+    const [cause] = await database.db.select({ topic: events.topic }).from(events).where(eq(events.id, placed.eventId));
+    expect(cause?.topic).toBe("order.paid");
     // The outbox is pruned after EVENT_RETENTION_HOURS; a job retried later still mails.
     await database.db.delete(events).where(eq(events.id, placed.eventId));
 
@@ -83,6 +95,32 @@ describe("order mail", () => {
     await expect(mailOrderEvent(database.db, shippedEvent)).resolves.toBe("sent");
     const [shippedMail] = (await mailsTo(customer.email)).filter((mail) => /shipped/i.test(mail.subject));
     expect(shippedMail?.html).toContain("/api/mail/unsubscribe?token=");
+  });
+
+  it("tells the customer when an unpaid order expires, and confirms nothing when money comes too late", async () => {
+    const customer = await oneCustomer(database.db);
+    const product = await insertProduct(database.db, { stock: 5, name: "Wool throw", priceCents: 4_000 });
+    const { order, paymentUrl } = await placeUnpaid(database.db, customer, product.id);
+    await database.db
+      .update(orders)
+      .set({ paymentDueAt: new Date(Date.now() - 1_000) })
+      .where(eq(orders.id, order.id));
+    expect(await settleUnpaidOrder(database.db, testProvider(database.db), order.id)).toBe("expired");
+
+    const [expired, ...others] = await orderEventJobs(order.id);
+    if (!expired) throw new Error("no job for the expiry");
+    expect(others).toEqual([]);
+    expect(expired).toMatchObject({ orderId: order.id, happened: "expired" });
+    await expect(mailOrderEvent(database.db, expired)).resolves.toBe("sent");
+    const [mail] = await mailsTo(customer.email);
+    expect(mail?.subject).toMatch(/expired/i);
+    expect(mail?.text).toContain("Wool throw");
+    expect(mail?.text).toMatch(/nothing was charged/i);
+
+    // The provider's page was still open: the payment is refunded, and no confirmation goes out.
+    await payPlacedOrder(database.db, paymentUrl);
+    await settleRefunds(database.db);
+    expect((await orderEventJobs(order.id)).map((job) => job.happened)).toEqual(["expired"]);
   });
 
   it("unsubscribe links name their account and cannot be forged", async () => {

@@ -34,7 +34,10 @@ async function lastEventsOf(sessionPaymentUrl: string | null) {
 }
 
 async function expireNow(orderId: string) {
-  await database.db.update(orders).set({ paymentDueAt: new Date(Date.now() - 1_000) }).where(eq(orders.id, orderId));
+  await database.db
+    .update(orders)
+    .set({ paymentDueAt: new Date(Date.now() - 1_000) })
+    .where(eq(orders.id, orderId));
   return settleUnpaidOrder(database.db, testProvider(database.db), orderId);
 }
 
@@ -51,10 +54,14 @@ describe("paying on the provider's page", () => {
     await payPlacedOrder(database.db, placed.paymentUrl);
     const paid = await callerFor(database.db, buyer).orders.byId({ id: placed.order.id });
     expect(paid.status).toBe("paid");
-    expect(paid.payments).toMatchObject([{ kind: "charge", status: "succeeded", amountCents: 2400, cardLast4: "4242" }]);
+    expect(paid.payments).toMatchObject([
+      { kind: "charge", status: "succeeded", amountCents: 2400, cardLast4: "4242" },
+    ]);
     expect(paid.history.map((entry) => entry.toStatus)).toEqual(["awaiting_payment", "paid"]);
     const topics = await database.db.select({ topic: events.topic }).from(events).where(eq(events.ownerId, buyer.id));
-    expect(topics.map((row) => row.topic)).toEqual(expect.arrayContaining(["order.created", "order.status", "order.paid"]));
+    expect(topics.map((row) => row.topic)).toEqual(
+      expect.arrayContaining(["order.created", "order.status", "order.paid"]),
+    );
   });
 
   it("a replayed checkout key gets the same order and the same open payment page", async () => {
@@ -145,7 +152,10 @@ describe("webhooks in", () => {
     const tampered = body.replace(/"amount":\d+/, '"amount":1');
     const tamperedHeaders = new Headers({ [SIGNATURE_HEADER]: signWebhook(body) });
     expect((await receivePaymentWebhook(database.db, provider, tampered, tamperedHeaders)).status).toBe(400);
-    const [stored] = await database.db.select({ n: count() }).from(paymentEvents).where(eq(paymentEvents.eventId, event.id));
+    const [stored] = await database.db
+      .select({ n: count() })
+      .from(paymentEvents)
+      .where(eq(paymentEvents.eventId, event.id));
     expect(stored?.n).toBe(0);
     expect((await callerFor(database.db, buyer).orders.byId({ id: placed.order.id })).status).toBe("awaiting_payment");
   });
@@ -160,11 +170,16 @@ describe("webhooks in", () => {
     await submitTestCard(database.db, again.paymentUrl, "approved");
     // Newest first: the payment lands, then the older decline.
     const pending = (await database.db.select().from(testProviderEvents)).filter((row) => row.deliveredAt === null);
-    const ordered = [...pending].sort((a, b) => (a.type === "payment.succeeded" ? -1 : b.type === "payment.succeeded" ? 1 : 0));
+    const ordered = [...pending].sort((a, b) =>
+      a.type === "payment.succeeded" ? -1 : b.type === "payment.succeeded" ? 1 : 0,
+    );
     for (const event of ordered) {
       const { body, headers } = await signedDelivery(database.db, event.id);
       await receivePaymentWebhook(database.db, testProvider(database.db), body, headers);
-      await database.db.update(testProviderEvents).set({ deliveredAt: new Date() }).where(eq(testProviderEvents.id, event.id));
+      await database.db
+        .update(testProviderEvents)
+        .set({ deliveredAt: new Date() })
+        .where(eq(testProviderEvents.id, event.id));
     }
     const order = await caller.orders.byId({ id: placed.order.id });
     expect(order.status).toBe("paid");
@@ -196,7 +211,9 @@ describe("holds, reconciliation and refunds", () => {
     const product = await insertProduct(database.db, { stock: 1 });
     const buyer = await oneCustomer(database.db);
     const placed = await placeUnpaid(database.db, buyer, product.id);
-    expect(await settleUnpaidOrder(database.db, testProvider(database.db), placed.order.id)).toBe("still within its hold");
+    expect(await settleUnpaidOrder(database.db, testProvider(database.db), placed.order.id)).toBe(
+      "still within its hold",
+    );
     expect(await expireNow(placed.order.id)).toBe("expired");
     expect(await stockOf(database.db, product.id)).toBe(1);
     const again = await placeUnpaid(database.db, buyer, product.id);
@@ -208,7 +225,9 @@ describe("holds, reconciliation and refunds", () => {
     const buyer = await oneCustomer(database.db);
     const placed = await placeUnpaid(database.db, buyer, product.id);
     await submitTestCard(database.db, placed.paymentUrl, "approved");
-    expect(await settleUnpaidOrder(database.db, testProvider(database.db), placed.order.id)).toBe("paid on reconciliation");
+    expect(await settleUnpaidOrder(database.db, testProvider(database.db), placed.order.id)).toBe(
+      "paid on reconciliation",
+    );
     // The late webhook then changes nothing.
     await deliverTestWebhooks(database.db);
     const order = await callerFor(database.db, buyer).orders.byId({ id: placed.order.id });

@@ -7,6 +7,8 @@ import { corsPreflight, withCors } from "@/server/http/cors";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { callerFor, createCustomer, httpCall } from "./support/callers";
 import { restCall, restErrorBody } from "./support/rest";
+import { payPlacedOrder } from "./support/payments";
+import { buyAs, placeUnpaid } from "./support/purchases";
 import { insertProduct } from "./support/shop-fixtures";
 
 let database: TestDatabase;
@@ -25,8 +27,6 @@ beforeAll(async () => {
 
 afterAll(() => database.dispose());
 
-const card = { cardNumber: "4242424242424242" };
-
 async function orderCount(): Promise<number> {
   const [row] = await database.db.select({ n: count() }).from(orders);
   return row?.n ?? 0;
@@ -37,7 +37,7 @@ describe("POST /api/v1/orders", () => {
     const product = await insertProduct(database.db, { stock: 5 });
     await restCall(database.db, "PUT", `/cart/items/${product.id}`, { token, body: { quantity: 1 } });
     const before = await orderCount();
-    const response = await restCall(database.db, "POST", "/orders", { token, body: { payment: card } });
+    const response = await restCall(database.db, "POST", "/orders", { token, body: {} });
     expect(response.status).toBe(400);
     const body = restErrorBody(response.json);
     expect(body.message).toMatch(/Idempotency-Key header is required/);
@@ -45,7 +45,7 @@ describe("POST /api/v1/orders", () => {
     expect(await orderCount()).toBe(before);
   });
 
-  it("creates the order with 201 and a Location, and a repeated key returns the same order", async () => {
+  it("accepts the order with 202, a Location and the payment page, and a repeated key returns the same", async () => {
     const product = await insertProduct(database.db, { stock: 5 });
     await restCall(database.db, "DELETE", "/cart", { token });
     await restCall(database.db, "PUT", `/cart/items/${product.id}`, { token, body: { quantity: 2 } });
@@ -53,31 +53,70 @@ describe("POST /api/v1/orders", () => {
     const first = await restCall(database.db, "POST", "/orders", {
       token,
       headers: { "idempotency-key": key },
-      body: { payment: card },
+      body: {},
     });
-    expect(first.status).toBe(201);
-    const created = first.json as { id: string; status: string };
-    expect(created.status).toBe("paid");
-    expect(first.headers.get("location")).toBe(`/api/v1/orders/${created.id}`);
+    expect(first.status).toBe(202);
+    const accepted = first.json as { order: { id: string; status: string }; paymentUrl: string | null };
+    expect(accepted.order.status).toBe("awaiting_payment");
+    expect(accepted.paymentUrl).toMatch(/^https?:\/\/.+/);
+    expect(first.headers.get("location")).toBe(`/api/v1/orders/${accepted.order.id}`);
 
     const again = await restCall(database.db, "POST", "/orders", {
       token,
       headers: { "idempotency-key": key },
-      body: { payment: card },
+      body: {},
     });
-    expect((again.json as { id: string }).id).toBe(created.id);
-    const fetched = await restCall(database.db, "GET", `/orders/${created.id}`, { token });
-    expect(fetched.json).toMatchObject({ id: created.id, itemCount: 2 });
+    expect(again.status).toBe(202);
+    expect(again.json).toMatchObject({ order: { id: accepted.order.id }, paymentUrl: accepted.paymentUrl });
+    const fetched = await restCall(database.db, "GET", `/orders/${accepted.order.id}`, { token });
+    expect(fetched.json).toMatchObject({ id: accepted.order.id, itemCount: 2, status: "awaiting_payment" });
+
+    // The provider's webhook makes it paid: polling the Location says so.
+    await payPlacedOrder(database.db, accepted.paymentUrl);
+    const polled = await restCall(database.db, "GET", `/orders/${accepted.order.id}`, { token });
+    expect(polled.json).toMatchObject({ id: accepted.order.id, status: "paid" });
   });
 
   it("refuses an Idempotency-Key that is not a UUID with a field issue", async () => {
     const response = await restCall(database.db, "POST", "/orders", {
       token,
       headers: { "idempotency-key": "not-a-uuid" },
-      body: { payment: card },
+      body: {},
     });
     expect(response.status).toBe(400);
     expect(restErrorBody(response.json).issues?.map((issue) => issue.path)).toContain("idempotencyKey");
+  });
+});
+
+describe("POST /api/v1/orders/{id}/pay", () => {
+  it("gives the owner a new payment page after a decline", async () => {
+    const product = await insertProduct(database.db, { stock: 5 });
+    const { order, paymentUrl } = await placeUnpaid(database.db, shopper, product.id);
+    await payPlacedOrder(database.db, paymentUrl, "declined");
+
+    const response = await restCall(database.db, "POST", `/orders/${order.id}/pay`, { token });
+    expect(response.status).toBe(200);
+    const page = response.json as { paymentUrl: string };
+    expect(page.paymentUrl).toMatch(/^https?:\/\/.+/);
+    expect(page.paymentUrl).not.toBe(paymentUrl);
+    await payPlacedOrder(database.db, page.paymentUrl);
+    expect((await restCall(database.db, "GET", `/orders/${order.id}`, { token })).json).toMatchObject({
+      status: "paid",
+    });
+  });
+
+  it("is 404 for someone else's order and 409 for one already paid", async () => {
+    const product = await insertProduct(database.db, { stock: 5 });
+    const stranger = await createCustomer(database.db);
+    const { order: theirs } = await placeUnpaid(database.db, stranger, product.id);
+    const notYours = await restCall(database.db, "POST", `/orders/${theirs.id}/pay`, { token });
+    expect(notYours.status).toBe(404);
+    expect(restErrorBody(notYours.json).code).toBe("NOT_FOUND");
+
+    const paid = await buyAs(database.db, shopper, product.id);
+    const nothingToPay = await restCall(database.db, "POST", `/orders/${paid.id}/pay`, { token });
+    expect(nothingToPay.status).toBe(409);
+    expect(restErrorBody(nothingToPay.json).code).toBe("CONFLICT");
   });
 });
 

@@ -84,7 +84,12 @@ describe("Stripe webhooks", () => {
     const { buyer, orderId, totalCents } = await orderPaidThroughStripe("cs_test_forged");
     const payload = JSON.stringify(sessionCompleted("evt_forged", "cs_test_forged", totalCents));
     const header = Stripe.webhooks.generateTestHeaderString({ payload, secret: "whsec_someone_else" });
-    const response = await receivePaymentWebhook(database.db, stripe, payload, new Headers({ "stripe-signature": header }));
+    const response = await receivePaymentWebhook(
+      database.db,
+      stripe,
+      payload,
+      new Headers({ "stripe-signature": header }),
+    );
     expect(response.status).toBe(400);
     expect((await callerFor(database.db, buyer).orders.byId({ id: orderId })).status).toBe("awaiting_payment");
   });

@@ -9,6 +9,7 @@ import { hashApiToken } from "@/server/security/api-token";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { callerFor, createCustomer, expectTrpcError, httpCall, type HttpErrorBody } from "./support/callers";
 import { restCall, restErrorBody } from "./support/rest";
+import { buyAs } from "./support/purchases";
 import { insertProduct } from "./support/shop-fixtures";
 import { Received, waitForSubscribers } from "./support/subscription";
 
@@ -87,12 +88,7 @@ describe("API tokens", () => {
   it("cannot read another customer's order: 404, as if it did not exist", async () => {
     const [alice, bob] = [await createCustomer(database.db), await createCustomer(database.db)];
     const product = await insertProduct(database.db, { stock: 5 });
-    const bobs = callerFor(database.db, bob);
-    await bobs.cart.setItem({ productId: product.id, quantity: 1 });
-    const order = await bobs.checkout.placeOrder({
-      idempotencyKey: crypto.randomUUID(),
-      payment: { cardNumber: "4242424242424242" },
-    });
+    const order = await buyAs(database.db, bob, product.id);
     const { token } = await tokenFor(alice);
     const response = await restCall(database.db, "GET", `/orders/${order.id}`, { token });
     expect(response.status).toBe(404);
@@ -164,12 +160,8 @@ describe("API tokens", () => {
       callerFor(database.db, null, { headers: bearer(token), signal: controller.signal }).live.orders({}),
     );
     await waitForSubscribers(bus, before + 1);
-    const caller = callerFor(database.db, owner);
-    await caller.cart.setItem({ productId: product.id, quantity: 1 });
-    const order = await caller.checkout.placeOrder({
-      idempotencyKey: crypto.randomUUID(),
-      payment: { cardNumber: "4242424242424242" },
-    });
+    // Placing the order says nothing to the stream yet; the provider's confirmation does.
+    const order = await buyAs(database.db, owner, product.id);
     const [event] = await received.waitFor(1);
     expect(event?.data).toEqual({ kind: "order", orderId: order.id, status: "paid" });
     controller.abort();

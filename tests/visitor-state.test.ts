@@ -7,7 +7,8 @@ import { endSession } from "@/server/domain/sessions/sessions";
 import { callerFor, createCustomer } from "./support/callers";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { sessionCookieFor } from "./support/sessions";
-import { APPROVED_CARD, insertProduct } from "./support/shop-fixtures";
+import { payPlacedOrder } from "./support/payments";
+import { insertProduct } from "./support/shop-fixtures";
 
 // The digest the page cache serves a signed-in visitor's copies by (server/document-cache.ts):
 // it must change with everything their pages show of them, and only for them.
@@ -54,21 +55,26 @@ describe("a signed-in visitor's state", () => {
     expect(seen.size).toBe(5);
   });
 
-  it("changes when they place an order and when its status changes", async () => {
+  it("changes when they place an order, when it is paid and when its status changes", async () => {
     const { caller, state, actor } = await shopper();
     const product = await insertProduct(database.db, { stock: 9 });
     await caller.cart.setItem({ productId: product.id, quantity: 1 });
     const withCart = await state();
-    const order = await caller.checkout.placeOrder({ idempotencyKey: randomUUID(), payment: APPROVED_CARD });
+    const { order, paymentUrl } = await caller.checkout.placeOrder({ idempotencyKey: randomUUID() });
     const placed = await state();
     expect(placed).not.toBe(withCart);
+    // The provider's webhook, not the shopper's own request, makes it paid: their pages must still change.
+    await payPlacedOrder(database.db, paymentUrl);
+    const paid = await state();
+    expect(paid).not.toBe(placed);
     await database.db.update(orders).set({ status: "shipped" }).where(eq(orders.id, order.id));
-    expect(await state()).not.toBe(placed);
-    // Someone else's order is not theirs to see.
+    expect(await state()).not.toBe(paid);
+    // Someone else's order is not theirs to see, paid or not.
     const other = await shopper();
     await other.caller.cart.setItem({ productId: product.id, quantity: 1 });
     const before = await state();
-    await other.caller.checkout.placeOrder({ idempotencyKey: randomUUID(), payment: APPROVED_CARD });
+    const theirs = await other.caller.checkout.placeOrder({ idempotencyKey: randomUUID() });
+    await payPlacedOrder(database.db, theirs.paymentUrl);
     expect(await state()).toBe(before);
     expect(actor.id).not.toBe(other.actor.id);
   });

@@ -573,7 +573,7 @@ export interface components {
             message: string;
             /** @description For invalid input: which field is wrong and why. */
             issues?: {
-                /** @description Dotted field path, e.g. `payment.cardNumber`. */
+                /** @description Dotted field path, e.g. `productId`. */
                 path: string;
                 message: string;
             }[];

@@ -41,6 +41,3 @@ export async function stockOf(db: Db, productId: string): Promise<number> {
   if (!row) throw new Error(`no product ${productId}`);
   return row.stock;
 }
-
-
-

@@ -26,7 +26,7 @@ const errorSchema = {
         required: ["path", "message"],
         additionalProperties: false,
         properties: {
-          path: { type: "string", description: "Dotted field path, e.g. `payment.cardNumber`." },
+          path: { type: "string", description: "Dotted field path, e.g. `productId`." },
           message: { type: "string" },
         },
       },

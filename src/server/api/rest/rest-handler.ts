@@ -86,12 +86,6 @@ function callProcedure(ctx: Context, procedurePath: string, input: unknown): Pro
   return (target as (input: unknown) => Promise<unknown>)(input);
 }
 
-/**
- * The REST face (/api/v1): routes by the procedures' `openapi` meta, builds
- * the input from path, query or body and declared headers, and calls the same
- * procedure the tRPC face calls, through the server-side caller, so access
- * rules, validation and outputs are the same code on both faces.
- */
 /** The id a 201 or 202 points its Location at: the output's own, or its order's (an accepted checkout). */
 function createdId(output: unknown, accepted: boolean | undefined): string | null {
   const holder = accepted ? (output as { order?: unknown }).order : output;
@@ -99,6 +93,12 @@ function createdId(output: unknown, accepted: boolean | undefined): string | nul
   return typeof id === "string" ? id : null;
 }
 
+/**
+ * The REST face (/api/v1): routes by the procedures' `openapi` meta, builds
+ * the input from path, query or body and declared headers, and calls the same
+ * procedure the tRPC face calls, through the server-side caller, so access
+ * rules, validation and outputs are the same code on both faces.
+ */
 export async function handleRestRequest(
   request: Request,
   createContext: (request: Request) => Promise<Context>,

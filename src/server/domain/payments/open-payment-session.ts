@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt } from "drizzle-orm";
+import { and, count, desc, eq, gt, lte, ne, or } from "drizzle-orm";
 import type { OrderStatus } from "@/lib/order-status";
 import { orders, paymentSessions, users } from "../../db/schema";
 import type { Db } from "../../db/types";
@@ -67,7 +67,17 @@ export async function openPaymentSession(
   }
 
   const [[attempts], [customer]] = await Promise.all([
-    db.select({ n: count() }).from(paymentSessions).where(eq(paymentSessions.orderId, order.id)),
+    // Closed sessions only: requests racing to open the same attempt count alike, so they send the
+    // provider one idempotency key and get one session back.
+    db
+      .select({ n: count() })
+      .from(paymentSessions)
+      .where(
+        and(
+          eq(paymentSessions.orderId, order.id),
+          or(ne(paymentSessions.status, "open"), lte(paymentSessions.expiresAt, new Date())),
+        ),
+      ),
     db.select({ email: users.email }).from(users).where(eq(users.id, order.userId)),
   ]);
   const expiresAt = order.paymentDueAt ?? new Date(Date.now() + 30 * 60_000);
