@@ -17,6 +17,7 @@ const signedOutPages = [
   "/verify-email?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
   "/unsubscribe?token=not-a-real-token",
 ];
+const PER_PAGE_MS = 6_000;
 const adminPages = [
   "/admin",
   "/admin/products",
@@ -31,11 +32,14 @@ const adminPages = [
 for (const viewport of Object.keys(viewports) as (keyof typeof viewports)[]) {
   test.describe(`at ${viewport} size`, () => {
     test("signed-out pages, the 404 page among them", async ({ page, consoleGuard }) => {
+      // axe takes one to two seconds a page on this machine: a budget per page, not one for all.
+      test.setTimeout(PER_PAGE_MS * (signedOutPages.length + 1));
       consoleGuard.allow(/no-such-page: Failed to load resource: .* 404/);
       for (const path of [...signedOutPages, "/no-such-page"]) await checkPage(page, path, viewport);
     });
 
     test("a shopper's pages, with a cart and an order", async ({ page }) => {
+      test.setTimeout(PER_PAGE_MS * 8 + 20_000);
       await signUpQuickly(page, "Axe Shopper");
       await addToCart(page, "enamel-camp-mug", 1);
       await checkOutPaid(page);
@@ -53,11 +57,15 @@ for (const viewport of Object.keys(viewports) as (keyof typeof viewports)[]) {
     });
 
     test("the admin area", async ({ page }) => {
+      test.setTimeout(PER_PAGE_MS * (adminPages.length + 2) + 10_000);
       await signInQuickly(page, ADMIN);
       await page.goto("/admin/products");
       const editPage = await page.getByTestId("admin-products").getByRole("link").first().getAttribute("href");
       expect(editPage).toMatch(/^\/admin\/products\//);
-      for (const path of [...adminPages, editPage ?? ""]) await checkPage(page, path, viewport);
+      await page.goto("/admin/orders");
+      const orderPage = await page.getByTestId("admin-order-link").first().getAttribute("href");
+      expect(orderPage).toMatch(/^\/admin\/orders\/[0-9a-f-]{36}$/);
+      for (const path of [...adminPages, editPage ?? "", orderPage ?? ""]) await checkPage(page, path, viewport);
     });
   });
 }
