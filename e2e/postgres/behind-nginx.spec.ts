@@ -157,15 +157,16 @@ test("a rolling restart under load: each instance stops with SIGTERM and comes b
   expect(exitCodes).toEqual([0, 0]);
   expect(tally.failures).toEqual([]);
   expect(tally.acknowledged.length).toBeGreaterThan(10);
-  // Every acknowledged order is there, paid, once; the stock went down by exactly what was sold.
-  const [row] = await database.sql<{ orders: number; paid: number; stock: number }[]>`
+  // Every acknowledged order is there, once, holding its stock while it awaits payment; the stock
+  // went down by exactly what was ordered.
+  const [row] = await database.sql<{ orders: number; awaiting: number; stock: number }[]>`
     select count(distinct o.id)::int as orders,
-           count(distinct o.id) filter (where o.status = 'paid')::int as paid,
+           count(distinct o.id) filter (where o.status = 'awaiting_payment')::int as awaiting,
            (select stock from products where slug = 'oak-stool') as stock
     from orders o where o.id = any(${tally.acknowledged}::uuid[])`;
   expect(row).toEqual({
     orders: tally.acknowledged.length,
-    paid: tally.acknowledged.length,
+    awaiting: tally.acknowledged.length,
     stock: 100000 - tally.acknowledged.length,
   });
 });
