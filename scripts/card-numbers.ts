@@ -1,9 +1,11 @@
 /**
- * What a payment card number looks like: 13 to 19 digits (grouped by spaces
- * or dashes or not), starting as the card networks' numbers do (2 to 6), and
- * passing the Luhn check. Ids, timestamps and amounts seldom pass all three.
+ * What a payment card number looks like: 13 to 19 digits starting as the card
+ * networks' do (2 to 6), written solid or in the groups printed on cards
+ * (4-4-4-4 or 4-6-5, by spaces or dashes), standing alone (not inside an id,
+ * a UUID or a hash), and passing the Luhn check.
  */
-const CANDIDATE = /(?<![\d.])[2-6]\d{3}(?:[ -]?\d){9,15}(?![\d.])/g;
+const CANDIDATE =
+  /(?<![0-9A-Za-z_-])(?:[2-6]\d{12,18}|[2-6]\d{3}([ -])\d{4}\1\d{4}\1\d{1,7}|3\d{3}([ -])\d{6}\2\d{5})(?![0-9A-Za-z_])/g;
 
 function passesLuhn(digits: string): boolean {
   let sum = 0;
