@@ -137,8 +137,11 @@ const envSchema = z.object({
   /** How often one instance checks for jobs whose worker died (and other queue upkeep). */
   JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
 
-  /** Who takes the payment: the built-in test provider (no money moves) or Stripe (needs its keys). */
-  PAYMENT_PROVIDER: z.enum(["test", "stripe"]).default("test"),
+  /**
+   * Who takes the payment: the built-in test provider (no money moves) or Stripe (needs its keys).
+   * Unset means test outside production; production must name one, so no shop takes test cards by accident.
+   */
+  PAYMENT_PROVIDER: z.enum(["test", "stripe"]).optional(),
   /** How long an unpaid order holds its stock before it expires and the stock goes back. */
   PAYMENT_HOLD_MINUTES: z.coerce.number().min(0.05).max(1_440).default(30),
   /** How long after a payment page opens the shop asks the provider itself, in case its webhook was lost. */
@@ -176,6 +179,9 @@ export const isProduction = env.NODE_ENV === "production";
 /** True while `next build` collects page data: nothing may open a database or demand secrets then. */
 export const isBuildPhase = env.NEXT_PHASE === "phase-production-build";
 
+/** The payment provider in use (see PAYMENT_PROVIDER). */
+export const activePaymentProvider: "test" | "stripe" = env.PAYMENT_PROVIDER ?? "test";
+
 export const shouldSeedDemoData = env.SEED_DEMO_DATA ?? !isProduction;
 
 /**
@@ -209,8 +215,13 @@ export function productionEnvProblems(current: Env = env): string[] {
   return [...problems, ...paymentEnvProblems(current)];
 }
 
-/** Stripe cannot run without its keys, in any mode: checked with the other settings at start. */
+/** Production names its payment provider, and Stripe cannot run without its keys: checked at start. */
 export function paymentEnvProblems(current: Env = env): string[] {
+  if (!current.PAYMENT_PROVIDER) {
+    return [
+      "PAYMENT_PROVIDER is not set: set it to stripe (with STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET) to take payments, or to test to run the shop in test mode, where no money moves.",
+    ];
+  }
   if (current.PAYMENT_PROVIDER !== "stripe") return [];
   const problems: string[] = [];
   if (!current.STRIPE_SECRET_KEY) problems.push("PAYMENT_PROVIDER=stripe needs STRIPE_SECRET_KEY (sk_…).");

@@ -3,7 +3,8 @@ import { parseEnv, productionEnvProblems } from "@/env";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 import { CLIENT_ADDRESS_HEADER, clientIpFrom, resolveClientIp, vouchedClientAddress } from "@/server/http/client-ip";
 
-const base = parseEnv({ NODE_ENV: "production" });
+// Production names its payment provider; the test for leaving it out is below.
+const base = parseEnv({ NODE_ENV: "production", PAYMENT_PROVIDER: "test" });
 
 describe("production environment", () => {
   it("names every missing variable", () => {
@@ -11,6 +12,19 @@ describe("production environment", () => {
     expect(problems.join("\n")).toMatch(/AUTH_SECRET/);
     expect(problems.join("\n")).toMatch(/AUTH_URL.*AUTH_TRUST_HOST/);
     expect(problems.join("\n")).toMatch(/SMTP_URL.*MAIL_TRANSPORT=log/);
+  });
+
+  it("refuses to take payments by default: PAYMENT_PROVIDER must be named, and Stripe needs its keys", () => {
+    const ready = { ...base, AUTH_SECRET: "s".repeat(32), AUTH_TRUST_HOST: true, MAIL_TRANSPORT: "log" as const };
+    expect(productionEnvProblems({ ...ready, PAYMENT_PROVIDER: undefined }).join("\n")).toMatch(
+      /PAYMENT_PROVIDER is not set/,
+    );
+    expect(productionEnvProblems({ ...ready, PAYMENT_PROVIDER: "stripe" }).join("\n")).toMatch(
+      /STRIPE_SECRET_KEY[\s\S]*STRIPE_WEBHOOK_SECRET/,
+    );
+    const stripe = { STRIPE_SECRET_KEY: "sk_test_x", STRIPE_WEBHOOK_SECRET: "whsec_x" };
+    expect(productionEnvProblems({ ...ready, PAYMENT_PROVIDER: "stripe", ...stripe })).toEqual([]);
+    expect(productionEnvProblems({ ...ready, PAYMENT_PROVIDER: "test" })).toEqual([]);
   });
 
   it("is satisfied by a secret, a trusted host and a way to send mail", () => {

@@ -250,3 +250,82 @@ describe("holds, reconciliation and refunds", () => {
     expect(await stockOf(database.db, product.id)).toBe(2);
   });
 });
+
+describe("when the provider cannot answer, and refunds that fail", () => {
+  const unreachable = (db: typeof database.db) => ({
+    ...testProvider(db),
+    fetchStatus: () => Promise.reject(new Error("provider unreachable")),
+  });
+
+  it("past its hold an order expires even when the provider cannot say how the payment stands", async () => {
+    const product = await insertProduct(database.db, { stock: 2 });
+    const buyer = await oneCustomer(database.db);
+    const placed = await placeUnpaid(database.db, buyer, product.id);
+    await expect(settleUnpaidOrder(database.db, unreachable(database.db), placed.order.id)).rejects.toThrow(
+      /unreachable/,
+    );
+    await database.db
+      .update(orders)
+      .set({ paymentDueAt: new Date(Date.now() - 1_000) })
+      .where(eq(orders.id, placed.order.id));
+    expect(await settleUnpaidOrder(database.db, unreachable(database.db), placed.order.id)).toBe("expired");
+    expect(await stockOf(database.db, product.id)).toBe(2);
+    await expect(callerFor(database.db, buyer).orders.pay({ id: placed.order.id })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+  });
+
+  it("no new payment page opens once the hold is over", async () => {
+    const product = await insertProduct(database.db, { stock: 2 });
+    const buyer = await oneCustomer(database.db);
+    const placed = await placeUnpaid(database.db, buyer, product.id);
+    await payPlacedOrder(database.db, placed.paymentUrl, "declined");
+    await database.db
+      .update(orders)
+      .set({ paymentDueAt: new Date(Date.now() - 1_000) })
+      .where(eq(orders.id, placed.order.id));
+    await expect(callerFor(database.db, buyer).orders.pay({ id: placed.order.id })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/time to pay this order is over/),
+    });
+  });
+
+  it("a failed refund can be asked for again, and two reports of one refund settle it once", async () => {
+    const product = await insertProduct(database.db, { stock: 2, priceCents: 700 });
+    const buyer = await oneCustomer(database.db);
+    const placed = await placeUnpaid(database.db, buyer, product.id);
+    await payPlacedOrder(database.db, placed.paymentUrl);
+    await callerFor(database.db, buyer).orders.cancel({ id: placed.order.id });
+    const [refund] = await database.db
+      .select({ id: payments.id })
+      .from(payments)
+      .where(and(eq(payments.orderId, placed.order.id), eq(payments.kind, "refund")));
+    if (!refund) throw new Error("no refund");
+    const { applyProviderEvent } = await import("@/server/domain/payments/apply-provider-event");
+    const report = (id: string, type: "refund.failed" | "refund.succeeded") =>
+      applyProviderEvent(database.db, "test", {
+        id,
+        occurredAt: new Date(),
+        type,
+        refundRequestId: refund.id,
+        refundReference: `re_${id}`,
+        reason: "bank refused",
+      } as Parameters<typeof applyProviderEvent>[2]);
+    const [first, second] = await Promise.all([
+      report("evt_race_a", "refund.failed"),
+      report("evt_race_b", "refund.failed"),
+    ]);
+    const outcomes = [first, second].map((result) => (result.duplicate ? "duplicate" : result.outcome)).sort();
+    expect(outcomes).toEqual(["refund already settled", "refund failed"]);
+
+    const { requestRefunds } = await import("@/server/domain/payments/request-refunds");
+    const asked = await database.db.transaction((tx) => requestRefunds(tx, placed.order.id));
+    expect(asked).toBe(700);
+    await settleRefunds(database.db);
+    const order = await callerFor(database.db, buyer).orders.byId({ id: placed.order.id });
+    expect(order.payments.filter((payment) => payment.kind === "refund").map((payment) => payment.status)).toEqual([
+      "failed",
+      "succeeded",
+    ]);
+  });
+});

@@ -38,6 +38,7 @@ export function startServer(options: {
     AUTH_TRUST_HOST: "true",
     // Benchmarks send no mail; the mail jobs still run and write one log line each.
     MAIL_TRANSPORT: "log",
+    PAYMENT_PROVIDER: "test",
     LOG_LEVEL: "warn",
     NEXT_TELEMETRY_DISABLED: "1",
     ...options.env,

@@ -17,6 +17,8 @@ export const e2eServerEnv = {
   RATE_LIMIT_SCALE: "100",
   // Mail is logged, not sent; the mail tests give their servers SMTP_URL to a catcher of their own.
   MAIL_TRANSPORT: "log",
+  // Production names its provider: the suite pays on the built-in test provider's page.
+  PAYMENT_PROVIDER: "test",
 };
 
 /** The SMTP server the browser suite's server mails to (e2e/lib/mail-catcher-cli.ts), and its HTTP API for tests. */

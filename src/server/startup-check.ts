@@ -1,4 +1,4 @@
-import { env, isProduction, productionEnvProblems } from "@/env";
+import { activePaymentProvider, isProduction, productionEnvProblems } from "@/env";
 import { logger } from "./observability/logger";
 
 /** Production without its secrets must not serve a single request: say which variable to set and exit. */
@@ -12,7 +12,7 @@ export function refuseToStartWithoutProductionEnv(): void {
 
 /** Says loudly when a production server takes payments through the test provider: no money moves. */
 export function warnOfTestPayments(): void {
-  if (isProduction && env.PAYMENT_PROVIDER === "test") {
+  if (isProduction && activePaymentProvider === "test") {
     logger.warn(
       "payments go through the built-in test provider: no money moves (set PAYMENT_PROVIDER=stripe to take real payments)",
     );

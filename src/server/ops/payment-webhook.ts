@@ -1,4 +1,4 @@
-import { env } from "@/env";
+import { activePaymentProvider } from "@/env";
 import { getConnection } from "../db/client";
 import { isDatabaseUnavailable } from "../db/errors";
 import type { Db } from "../db/types";
@@ -52,7 +52,7 @@ export async function receivePaymentWebhook(
 
 /** POST /api/payments/webhook/{provider}: only the configured provider's webhooks are taken. */
 export async function answerPaymentWebhook(request: Request, providerName: string): Promise<Response> {
-  if (!isProviderName(providerName) || providerName !== env.PAYMENT_PROVIDER) {
+  if (!isProviderName(providerName) || providerName !== activePaymentProvider) {
     return answer(404, "NOT_FOUND", `This shop takes no webhooks from "${providerName}".`);
   }
   const limited = await limitBody(request);

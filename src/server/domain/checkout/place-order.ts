@@ -11,6 +11,7 @@ import type { NewEvent } from "../../events/topics";
 import { getOwnOrder } from "../orders/get-order";
 import { openPaymentSession, type PaymentDependencies } from "../payments/open-payment-session";
 import { scheduleSettlement } from "../payments/schedule-settlement";
+import { logger } from "../../observability/logger";
 
 interface CartLine {
   productId: string;
@@ -189,7 +190,11 @@ export async function placeOrder(
   const order = await orderForPayment(db, orderId);
   const paymentUrl =
     order.status === "awaiting_payment"
-      ? await openPaymentSession(db, dependencies.payments, dependencies.pages, order)
+      ? await openPaymentSession(db, dependencies.payments, dependencies.pages, order).catch((error: unknown) => {
+          // The order is committed and holds its stock: answer with it, and the shopper pays from its page.
+          logger.warn({ err: error, orderId }, "could not open a payment page; the order page offers to pay");
+          return null;
+        })
       : null;
   // Read after the session opened: a replay may have found the order paid meanwhile.
   return { order: await getOwnOrder(db, actor, orderId), paymentUrl };

@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { z } from "zod";
 import { formatMoney } from "@/lib/money";
 import { paymentEvents, payments, paymentSessions } from "../../db/schema";
 import type { Db, Tx } from "../../db/types";
@@ -129,21 +130,20 @@ type RefundEvent = Extract<ProviderEvent, { type: "refund.succeeded" | "refund.f
 
 /** A refund the shop asked for completed (or failed) at the provider. */
 async function refundSettled(tx: Tx, provider: PaymentProviderName, event: RefundEvent): Promise<Applied> {
-  const [refund] = await tx
-    .select({
-      orderId: payments.orderId,
-      status: payments.status,
-      amountCents: payments.amountCents,
-      currency: payments.currency,
-    })
-    .from(payments)
-    .where(and(eq(payments.id, event.refundRequestId), eq(payments.kind, "refund"), eq(payments.provider, provider)));
-  if (!refund) return nothing("unknown refund");
-  const order = await lockOrder(tx, refund.orderId);
+  // The id comes back from the provider's metadata, which someone may have edited by hand.
+  if (!z.uuid().safeParse(event.refundRequestId).success) return nothing("unknown refund");
+  const refundRow = and(
+    eq(payments.id, event.refundRequestId),
+    eq(payments.kind, "refund"),
+    eq(payments.provider, provider),
+  );
+  const [owner] = await tx.select({ orderId: payments.orderId }).from(payments).where(refundRow);
+  if (!owner) return nothing("unknown refund");
+  const order = await lockOrder(tx, owner.orderId);
   if (!order) return nothing("unknown order");
-  if (refund.status !== "pending") return nothing(`refund already ${refund.status}`, order.id);
   const succeeded = event.type === "refund.succeeded";
-  await tx
+  // Settled under the order's lock, only while pending: of two events racing for one refund, one wins.
+  const [refund] = await tx
     .update(payments)
     .set({
       status: succeeded ? "succeeded" : "failed",
@@ -151,7 +151,9 @@ async function refundSettled(tx: Tx, provider: PaymentProviderName, event: Refun
       failureReason: succeeded ? null : event.reason,
       updatedAt: new Date(),
     })
-    .where(eq(payments.id, event.refundRequestId));
+    .where(and(refundRow, eq(payments.status, "pending")))
+    .returning({ amountCents: payments.amountCents, currency: payments.currency });
+  if (!refund) return nothing("refund already settled", order.id);
   const amount = formatMoney(refund.amountCents, refund.currency);
   await noteOnOrder(
     tx,

@@ -58,6 +58,8 @@ export async function openPaymentSession(
   pages: PaymentPages,
   order: Pick<LockedOrder, "id" | "userId" | "totalCents" | "currency" | "paymentDueAt">,
 ): Promise<string | null> {
+  // Past the hold no new page opens: the order is about to expire and its stock goes back.
+  if (order.paymentDueAt && order.paymentDueAt.getTime() <= Date.now()) return null;
   if (await openSessionUrl(db, provider, order.id)) {
     // The shopper may have finished on the provider's page before its webhook came: ask it.
     await reconcileOpenSessions(db, provider, order.id);

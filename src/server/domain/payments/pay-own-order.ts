@@ -21,6 +21,15 @@ export async function payOwnOrder(
       { status: order.status },
     );
   }
+  if (order.paymentDueAt && order.paymentDueAt.getTime() <= Date.now()) {
+    throw new DomainError(
+      "CONFLICT",
+      "The time to pay this order is over; its items go back on sale. Order them again.",
+      {
+        status: order.status,
+      },
+    );
+  }
   const paymentUrl = await openPaymentSession(db, dependencies.payments, dependencies.pages, order);
   if (!paymentUrl)
     throw new DomainError("CONFLICT", "This order was just paid or closed: reload it to see where it stands.");

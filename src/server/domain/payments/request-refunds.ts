@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, ne } from "drizzle-orm";
 import { payments } from "../../db/schema";
 import type { Tx } from "../../db/types";
 import { enqueueJob } from "../../queue/enqueue";
@@ -32,7 +32,8 @@ export async function requestRefunds(tx: Tx, orderId: string, chargeIds?: string
       await tx
         .select({ refundOf: payments.refundOf })
         .from(payments)
-        .where(and(eq(payments.orderId, orderId), eq(payments.kind, "refund")))
+        // A failed refund does not count: asking again is how it is retried.
+        .where(and(eq(payments.orderId, orderId), eq(payments.kind, "refund"), ne(payments.status, "failed")))
     ).map((row) => row.refundOf),
   );
   let total = 0;

@@ -5,6 +5,7 @@ import { publishEvents } from "../../events/publish";
 import { changeOrderStatus } from "../orders/change-status";
 import { lockOrder } from "../orders/lock-order";
 import { returnStock } from "../orders/return-stock";
+import { logger } from "../../observability/logger";
 import { applyProviderEvent } from "./apply-provider-event";
 import type { PaymentProvider } from "./payment-provider";
 
@@ -74,7 +75,15 @@ export async function settleUnpaidOrder(db: Db, provider: PaymentProvider, order
   const [order] = await db.transaction(async (tx) => [await lockOrder(tx, orderId)]);
   if (!order) return "gone";
   if (order.status !== "awaiting_payment") return "settled";
-  const reconciled = await reconcileOpenSessions(db, provider, orderId);
-  if (reconciled) return reconciled;
+  const due = order.paymentDueAt !== null && order.paymentDueAt.getTime() <= Date.now();
+  try {
+    const reconciled = await reconcileOpenSessions(db, provider, orderId);
+    if (reconciled) return reconciled;
+  } catch (error) {
+    // Before the hold ends the job retries; after it, the stock must not stay held because the
+    // provider cannot answer: the order expires, and money that still arrives is refunded.
+    if (!due) throw error;
+    logger.warn({ err: error, orderId }, "the provider could not say how the payment stands; the order expires anyway");
+  }
   return expireIfDue(db, orderId);
 }

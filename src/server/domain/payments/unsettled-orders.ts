@@ -1,6 +1,7 @@
 import { and, asc, eq, lt, or } from "drizzle-orm";
 import { orders } from "../../db/schema";
 import type { Db } from "../../db/types";
+import { logger } from "../../observability/logger";
 import type { PaymentProvider } from "./payment-provider";
 import { settleUnpaidOrder } from "./settle-unpaid-order";
 
@@ -31,7 +32,11 @@ export async function settleUnpaidOrders(
     .limit(options.batch ?? 50);
   const outcomes: Record<string, number> = {};
   for (const { id } of waiting) {
-    const outcome = await settleUnpaidOrder(db, provider, id);
+    // One order the provider cannot answer for must not stop the others behind it.
+    const outcome = await settleUnpaidOrder(db, provider, id).catch((error: unknown) => {
+      logger.warn({ err: error, orderId: id }, "could not settle an unpaid order; the next sweep tries again");
+      return "provider unreachable";
+    });
     outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
   }
   return outcomes;

@@ -1,4 +1,4 @@
-import { env } from "@/env";
+import { activePaymentProvider, env } from "@/env";
 import type { Db } from "../../db/types";
 import { settleUnpaidOrders } from "../../domain/payments/unsettled-orders";
 import { paymentProviderFor } from "../../payments/payment-provider-for";
@@ -9,6 +9,6 @@ export async function sweepPayments(db: Db): Promise<Record<string, number>> {
   const outcomes = await settleUnpaidOrders(db, paymentProviderFor(db), {
     reconcileAfterSeconds: env.PAYMENT_RECONCILE_SECONDS,
   });
-  if (env.PAYMENT_PROVIDER === "test") outcomes["test sessions closed"] = await expireOverdueSessions(db);
+  if (activePaymentProvider === "test") outcomes["test sessions closed"] = await expireOverdueSessions(db);
   return outcomes;
 }

@@ -154,7 +154,8 @@ export async function submitCard(
 /** The extra step's answer: the shopper confirmed (approved) or failed it (declined). */
 export async function completeAuthentication(db: Db, sessionId: string, confirmed: boolean): Promise<Submitted> {
   return withPromptEvents(db, async (tx, emitted) => {
-    const session = await lockSession(tx, sessionId);
+    const locked = await lockSession(tx, sessionId);
+    const session = locked && (await expireIfOver(tx, locked, emitted));
     if (!session || session.status !== "requires_action") return "closed";
     if (confirmed) {
       await succeed(tx, session, session.cardLast4, emitted);
