@@ -1,3 +1,5 @@
+import { passesLuhn } from "../src/server/payments/test-provider/card-input";
+
 /**
  * What a payment card number looks like: 13 to 19 digits starting as the card
  * networks' do (2 to 6), written solid or in the groups printed on cards
@@ -6,19 +8,6 @@
  */
 const CANDIDATE =
   /(?<![0-9A-Za-z_-])(?:[2-6]\d{12,18}|[2-6]\d{3}([ -])\d{4}\1\d{4}\1\d{1,7}|3\d{3}([ -])\d{6}\2\d{5})(?![0-9A-Za-z_])/g;
-
-function passesLuhn(digits: string): boolean {
-  let sum = 0;
-  for (let index = 0; index < digits.length; index++) {
-    let digit = Number(digits[digits.length - 1 - index]);
-    if (index % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return sum % 10 === 0;
-}
 
 /** The card numbers in `text`, as digits only. */
 export function cardNumbersIn(text: string): string[] {
