@@ -35,6 +35,9 @@ export function renderThrough(server: http.Server) {
           headers: {
             host,
             accept: "text/html",
+            // Next streams metadata into the body when the user agent is empty; with one (any: next.config.mjs
+            // htmlLimitedBots) it goes into the head, where the crawlers this copy is also served to read it.
+            "user-agent": "storefront-document-cache",
             "accept-encoding": "identity",
             [DOCUMENT_RENDER_HEADER]: documentRenderSecret(),
             [DOCUMENT_NONCE_HEADER]: nonce,

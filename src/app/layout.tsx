@@ -3,11 +3,14 @@ import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
 import { signOutAction } from "@/app/auth-actions";
 import { getCurrentActor } from "@/server/auth/current-actor";
+import { shopOrigin } from "@/server/mail/links";
 import { TRPCReactProvider } from "@/trpc/react";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
+  // Canonical, Open Graph and Twitter addresses are absolute, on the shop's public origin.
+  metadataBase: new URL(shopOrigin()),
   title: { default: "Storefront", template: "%s · Storefront" },
   description: "Everyday goods, well made.",
 };

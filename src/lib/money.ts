@@ -9,3 +9,10 @@ export function formatMoney(cents: number, currency = "USD"): string {
   }
   return formatter.format(cents / 100);
 }
+
+/** Integer cents as a plain decimal string, e.g. 1850 → "18.50": exact, with no floating-point step. */
+export function decimalAmount(cents: number): string {
+  const sign = cents < 0 ? "-" : "";
+  const whole = Math.abs(cents);
+  return `${sign}${Math.floor(whole / 100)}.${String(whole % 100).padStart(2, "0")}`;
+}

@@ -49,6 +49,15 @@ function backdrop(pattern: number, ink: string, step: number): string {
   return `<circle cx="200" cy="160" r="128" fill="${ink}"/>`;
 }
 
+function groundColour(hue: number): string {
+  return `hsl(${hue} 70% 93%)`;
+}
+
+/** The colour a product's drawn picture stands on, for framing it at another shape (share previews). */
+export function pictureGround(slug: string): string {
+  return groundColour(chooser(hashOf(slug))(360));
+}
+
 /**
  * A picture for a product that has none of its own: a drawing of its kind
  * (from the words of its URL name) on a pattern and colours of its own, so no two
@@ -71,7 +80,7 @@ export function drawProductPicture(slug: string): string {
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${PICTURE_WIDTH} ${PICTURE_HEIGHT}" ` +
     `width="${PICTURE_WIDTH}" height="${PICTURE_HEIGHT}">` +
-    `<rect width="${PICTURE_WIDTH}" height="${PICTURE_HEIGHT}" fill="hsl(${hue} 70% 93%)"/>` +
+    `<rect width="${PICTURE_WIDTH}" height="${PICTURE_HEIGHT}" fill="${groundColour(hue)}"/>` +
     backdrop(pattern, `hsl(${hue} 55% 85%)`, step) +
     `<g transform="translate(200 160) rotate(${tilt}) scale(${scale}) translate(-200 -160)">` +
     motifFor(slug)(colours) +

@@ -9,9 +9,12 @@ export const APP_ROUTES = [
   "/account",
   "/admin",
   "/admin/audit",
+  "/admin/discounts",
+  "/admin/discounts/[id]",
   "/admin/jobs",
   "/admin/orders",
   "/admin/orders/[id]",
+  "/admin/orders/[id]/packing-slip",
   "/admin/products",
   "/admin/products/[id]",
   "/admin/products/new",
@@ -37,6 +40,8 @@ export const APP_ROUTES = [
   "/orders",
   "/orders/[id]",
   "/pictures/[file]",
+  "/previews/products/[file]",
+  "/previews/shop.png",
   "/products/[slug]",
   "/reset-password",
   "/sign-in",
@@ -83,7 +88,7 @@ export function routeLabel(url: string): string {
   for (const file of STATIC_FILES) {
     if (pathname.startsWith(file.prefix)) return file.label;
   }
-  if (pathname === "/favicon.ico" || pathname === "/icon.svg") return pathname;
+  if (["/favicon.ico", "/icon.svg", "/robots.txt", "/sitemap.xml"].includes(pathname)) return pathname;
   const segments = pathname.split("/").filter(Boolean);
   return byPrecedence.find((template) => matches(template, segments))?.label ?? UNMATCHED;
 }

@@ -1,9 +1,11 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { noInput } from "@/lib/contracts/common";
 import { catalogListInput, categoryList, product, productBySlugInput, productPage } from "@/lib/contracts/catalog";
+import { sitemapPages } from "@/lib/contracts/sitemap";
 import { listCategories } from "../../domain/catalog/list-categories";
 import { getProductBySlug } from "../../domain/catalog/get-product";
 import { listProducts } from "../../domain/catalog/list-products";
+import { listSitemapPages } from "../../domain/catalog/sitemap-pages";
 import { procedure } from "../trpc";
 
 export const catalogRouter = {
@@ -56,4 +58,10 @@ export const catalogRouter = {
     .input(noInput)
     .output(categoryList)
     .query(({ ctx }) => listCategories(ctx.db)),
+
+  /** Anyone: every catalog page with when it last changed, for /sitemap.xml (not on the REST face). */
+  sitemap: procedure("public")
+    .input(noInput)
+    .output(sitemapPages)
+    .query(({ ctx }) => listSitemapPages(ctx.db)),
 } satisfies TRPCRouterRecord;
