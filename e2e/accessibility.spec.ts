@@ -50,6 +50,7 @@ for (const viewport of Object.keys(viewports) as (keyof typeof viewports)[]) {
       }
       // The test provider's payment page, open, and the order awaiting payment behind it.
       await page.goto("/checkout");
+      await expect(page.getByTestId("checkout-total")).toBeVisible();
       await page.getByRole("button", { name: /Continue to payment/ }).click();
       await page.waitForURL(/\/test-provider\/pay\/tps_/);
       const paymentPage = new URL(page.url()).pathname;

@@ -1,3 +1,4 @@
+import { shipTo } from "../tests/support/shipping";
 import { expect, test } from "./fixtures";
 import { rawRequest } from "./lib/raw-http";
 import { SHOPPER } from "./support";
@@ -81,7 +82,7 @@ function probes(productId: string): Probe[] {
       label: `trpc checkout.placeOrder key=${shown}`,
       method: "POST",
       path: "/api/trpc/checkout.placeOrder",
-      body: json({ idempotencyKey: value }),
+      body: json({ idempotencyKey: value, ...shipTo }),
     });
     // REST: query strings, path parameters, bodies and headers.
     list.push({

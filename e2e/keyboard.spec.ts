@@ -58,6 +58,19 @@ test("the whole purchase works with the keyboard alone", async ({ page }) => {
   await tabTo(page, /^Check out/);
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/checkout$/);
+  await expect(page.getByTestId("checkout-total")).toBeVisible();
+  for (const [label, keys] of [
+    [/^Full name/, "Kim Keys"],
+    [/^Address line 1/, "1 Tab Street"],
+    [/^City/, "Springfield"],
+    // A focused select picks the option whose name is typed.
+    [/^Country/, "United States"],
+    [/^Postal code/, "62701"],
+  ] as const) {
+    await tabTo(page, label);
+    await page.keyboard.type(keys);
+  }
+  await expect(page.getByTestId("checkout-tax")).not.toHaveText("Enter an address");
   await tabTo(page, /^Continue to payment/);
   await page.keyboard.press("Enter");
 

@@ -6,6 +6,7 @@ import {
   checkOut,
   checkOutPaid,
   DECLINED_CARD,
+  fillShippingAddress,
   payOnProviderPage,
   SHOPPER,
   signInQuickly,
@@ -30,16 +31,22 @@ test("buy two products, change a quantity, pay, see the order, cancel it and get
   await expect(page.getByTestId("cart-link")).toHaveText("Cart (4)");
 
   await page.getByRole("link", { name: "Check out" }).click();
+  // Shipping and tax wait for the address; then $78.00 ships free in the US and 7.25 % tax is $5.66 (565.5 ¢, half up).
   await expect(page.getByTestId("checkout-total")).toHaveText("$78.00");
+  await expect(page.getByTestId("checkout-shipping")).toHaveText("Enter an address");
+  await fillShippingAddress(page);
+  await expect(page.getByTestId("checkout-shipping")).toHaveText("Free");
+  await expect(page.getByTestId("checkout-tax")).toHaveText("$5.66");
+  await expect(page.getByTestId("checkout-total")).toHaveText("$83.66");
   await page.getByRole("button", { name: /Continue to payment/ }).click();
   // The card goes to the provider's page, never to the shop; its webhook turns the order paid.
   await expect(page).toHaveURL(/\/test-provider\/pay\/tps_/);
-  await expect(page.getByTestId("payment-amount")).toHaveText("$78.00");
+  await expect(page.getByTestId("payment-amount")).toHaveText("$83.66");
   await payOnProviderPage(page, APPROVED_CARD);
   await expect(page).toHaveURL(/\/orders\/[0-9a-f-]+\?payment=return$/);
   await expect(page.getByTestId("order-paid")).toBeVisible();
   await expect(page.getByTestId("order-status")).toHaveText("Paid");
-  await expect(page.getByTestId("order-total")).toHaveText("$78.00");
+  await expect(page.getByTestId("order-total")).toHaveText("$83.66");
   await expect(page.getByTestId("cart-link")).toHaveText("Cart (0)");
   const orderUrl = page.url();
 
@@ -48,7 +55,7 @@ test("buy two products, change a quantity, pay, see the order, cancel it and get
 
   await page.getByRole("link", { name: "Orders" }).click();
   await expect(page.getByTestId("order-row")).toHaveCount(1);
-  await expect(page.getByTestId("order-row")).toContainText("$78.00");
+  await expect(page.getByTestId("order-row")).toContainText("$83.66");
   await expect(page.getByTestId("order-row").getByTestId("order-status")).toHaveText("Paid");
   await page.getByTestId("order-row").getByRole("link").click();
   await expect(page).toHaveURL(orderUrl.replace("?payment=return", ""));
@@ -56,7 +63,7 @@ test("buy two products, change a quantity, pay, see the order, cancel it and get
   await page.getByRole("button", { name: "Cancel order" }).click();
   await page.getByRole("button", { name: "Yes, cancel order" }).click();
   await expect(page.getByTestId("order-status")).toHaveText("Cancelled");
-  await expect(page.getByTestId("refund")).toContainText("$78.00 refunded");
+  await expect(page.getByTestId("refund")).toContainText("$83.66 refunded");
   await expect(page.getByRole("button", { name: "Cancel order" })).toHaveCount(0);
 
   await page.goto("/products/stoneware-mug");
@@ -99,6 +106,8 @@ test("double-clicking Continue to payment creates one order", async ({ page }) =
   await signUpQuickly(page, "Double Click");
   await addToCart(page, "field-notes-journal", 1);
   await page.goto("/checkout");
+  await expect(page.getByTestId("checkout-total")).toBeVisible();
+  await fillShippingAddress(page);
   await page.getByRole("button", { name: /Continue to payment/ }).dblclick();
   await expect(page).toHaveURL(/\/test-provider\/pay\/tps_/);
   await page.goto("/orders");
@@ -112,6 +121,8 @@ test("an item that sells out before checkout is named, and nothing is bought", a
   await buyAsSomeoneElse(browser, "weekender-duffel", 1);
 
   await page.goto("/checkout");
+  await expect(page.getByTestId("checkout-total")).toBeVisible();
+  await fillShippingAddress(page);
   await page.getByRole("button", { name: /Continue to payment/ }).click();
   await expect(page.getByTestId("checkout-error")).toContainText("Sold out or short: Weekender Duffel");
   await page.goto("/orders");

@@ -1,3 +1,4 @@
+import { shipTo } from "../tests/support/shipping";
 import { expect, type Browser, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "storefront-demo";
@@ -66,8 +67,24 @@ export async function payOnProviderPage(page: Page, card: string) {
 }
 
 /** Places the cart as an order and pays on the provider's page; for the approved card the browser ends on the order. */
+/** Types a new shipping address into the checkout form (shown when none is saved or "A new address" is chosen). */
+export async function fillShippingAddress(
+  page: Page,
+  address: { name: string; line1: string; city: string; postalCode: string; country: string } = shipTo.shippingAddress,
+) {
+  await page.getByLabel("Full name").fill(address.name);
+  await page.getByLabel("Address line 1").fill(address.line1);
+  await page.getByLabel("City").fill(address.city);
+  await page.getByLabel("Country").selectOption(address.country);
+  await page.getByLabel("Postal code").fill(address.postalCode);
+}
+
+/** Opens checkout and continues to the provider's page, with a saved address if there is one, else a new one. */
 export async function checkOut(page: Page, card: string) {
   await page.goto("/checkout");
+  // The total is priced in the browser after hydration: typing before it would be lost.
+  await expect(page.getByTestId("checkout-total")).toBeVisible();
+  if ((await page.getByTestId("saved-address").count()) === 0) await fillShippingAddress(page);
   await page.getByRole("button", { name: /Continue to payment/ }).click();
   await page.waitForURL(/\/test-provider\/pay\/tps_/);
   await payOnProviderPage(page, card);

@@ -142,6 +142,11 @@ const envSchema = z.object({
    * Unset means test outside production; production must name one, so no shop takes test cards by accident.
    */
   PAYMENT_PROVIDER: z.enum(["test", "stripe"]).optional(),
+  /**
+   * Whether catalog prices (and shipping rates) already contain tax. exclusive: tax is added at checkout,
+   * as in the US; inclusive: the price is what the shopper pays and the tax inside it is shown, as in the EU.
+   */
+  PRICES_INCLUDE_TAX: booleanFlag.default(false),
   /** How long an unpaid order holds its stock before it expires and the stock goes back. */
   PAYMENT_HOLD_MINUTES: z.coerce.number().min(0.05).max(1_440).default(30),
   /** How long after a payment page opens the shop asks the provider itself, in case its webhook was lost. */

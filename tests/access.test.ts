@@ -1,3 +1,4 @@
+import { checkoutWith } from "./support/shipping";
 import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -35,6 +36,9 @@ interface Fixtures {
   tokenId: string;
   spareUserId: string;
   jobId: string;
+  addressId: string;
+  spareAddressId: string;
+  discountCodeId: string;
 }
 
 let fixtures: Fixtures;
@@ -48,6 +52,14 @@ interface Rule {
   ownedByOwner?: boolean;
   call: (caller: Caller, fixtures: Fixtures) => Promise<unknown>;
 }
+
+const accessAddress = {
+  name: "Access Test",
+  line1: "1 Test Street",
+  city: "Berlin",
+  postalCode: "10115",
+  country: "DE",
+} as const;
 
 const everyone: Record<string, Rule> = {
   "auth.signUp": {
@@ -118,6 +130,7 @@ const everyone: Record<string, Rule> = {
   },
   "catalog.list": { access: "public", call: (caller) => caller.catalog.list({ limit: 2 }) },
   "catalog.categories": { access: "public", call: (caller) => caller.catalog.categories() },
+  "catalog.sitemap": { access: "public", call: (caller) => caller.catalog.sitemap() },
   "catalog.bySlug": { access: "public", call: (caller) => caller.catalog.bySlug({ slug: "stoneware-mug" }) },
   "cart.get": { access: "read:cart:own", call: (caller) => caller.cart.get() },
   "cart.setItem": {
@@ -127,7 +140,44 @@ const everyone: Record<string, Rule> = {
   "cart.clear": { access: "update:cart:own", call: (caller) => caller.cart.clear() },
   "checkout.placeOrder": {
     access: "create:order:own",
-    call: (caller) => caller.checkout.placeOrder({ idempotencyKey: randomUUID() }),
+    call: (caller) => caller.checkout.placeOrder(checkoutWith(randomUUID())),
+  },
+  "checkout.quote": {
+    access: "read:cart:own",
+    call: (caller) => caller.checkout.quote({ country: "DE", shippingMethod: "express", discountCode: "WELCOME10" }),
+  },
+  "account.addresses.list": { access: "read:address:own", call: (caller) => caller.account.addresses.list() },
+  "account.addresses.create": {
+    access: "manage:address:own",
+    call: (caller) => caller.account.addresses.create(accessAddress),
+  },
+  "account.addresses.update": {
+    access: "manage:address:own",
+    ownedByOwner: true,
+    call: (caller, f) => caller.account.addresses.update({ id: f.addressId, address: accessAddress }),
+  },
+  "account.addresses.delete": {
+    access: "manage:address:own",
+    ownedByOwner: true,
+    call: (caller, f) => caller.account.addresses.delete({ id: f.spareAddressId }),
+  },
+  "admin.discounts.list": { access: "read:discount:any", call: (caller) => caller.admin.discounts.list({ limit: 5 }) },
+  "admin.discounts.byId": {
+    access: "read:discount:any",
+    call: (caller, f) => caller.admin.discounts.byId({ id: f.discountCodeId }),
+  },
+  "admin.discounts.create": {
+    access: "manage:discount:any",
+    call: (caller) =>
+      caller.admin.discounts.create({ code: `ACCESS-${randomUUID().slice(0, 8)}`, kind: "percent", value: 10 }),
+  },
+  "admin.discounts.pause": {
+    access: "manage:discount:any",
+    call: (caller, f) => caller.admin.discounts.pause({ id: f.discountCodeId }),
+  },
+  "admin.discounts.resume": {
+    access: "manage:discount:any",
+    call: (caller, f) => caller.admin.discounts.resume({ id: f.discountCodeId }),
   },
   "orders.list": { access: "read:order:own", call: (caller) => caller.orders.list({ limit: 5 }) },
   "orders.byId": {
@@ -304,6 +354,9 @@ beforeAll(async () => {
     expiresInDays: 1,
   });
   const adminCaller = callerFor(database.db, admin);
+  const address = await ownerCaller.account.addresses.create(accessAddress);
+  const spareAddress = await ownerCaller.account.addresses.create(accessAddress);
+  const discount = await adminCaller.admin.discounts.create({ code: "ACCESS-TEST", kind: "percent", value: 10 });
   const { token: adminReader } = await adminCaller.account.tokens.create({
     name: "admin reader",
     scopes: ["read", "orders"],
@@ -320,6 +373,9 @@ beforeAll(async () => {
     tokenId: summary.id,
     spareUserId: spareUser.id,
     jobId,
+    addressId: address.id,
+    spareAddressId: spareAddress.id,
+    discountCodeId: discount.id,
   };
   const bearer = (token: string) => () =>
     callerFor(database.db, null, { headers: new Headers({ authorization: `Bearer ${token}` }) });

@@ -97,6 +97,8 @@ describe("the role map", () => {
         "update:account:own",
         "export:account:own",
         "delete:account:own",
+        "read:address:own",
+        "manage:address:own",
       ],
       admin: [
         "read:cart:own",
@@ -120,6 +122,10 @@ describe("the role map", () => {
         "retry:job:any",
         "export:account:own",
         "delete:account:own",
+        "read:address:own",
+        "manage:address:own",
+        "read:discount:any",
+        "manage:discount:any",
       ],
     });
   });

@@ -59,14 +59,14 @@ describe("admin.orders.byId", () => {
     const sent = [...(await providerEventsFor(placed.paymentUrl)), ...(await providerEventsFor(again.paymentUrl))];
 
     const detail = await asAdmin().orders.byId({ id: placed.order.id });
-    expect(detail.order).toMatchObject({ id: placed.order.id, status: "paid", totalCents: 2_000 });
+    expect(detail.order).toMatchObject({ id: placed.order.id, status: "paid", subtotalCents: 2_000 });
     expect(detail.customer).toEqual({ id: buyer.id, email: buyer.email, name: buyer.name });
     expect(detail.paymentSessions).toEqual([
       expect.objectContaining({
         provider: "test",
         sessionId: sessionIdOf(placed.paymentUrl),
         status: "failed",
-        amountCents: 2_000,
+        amountCents: 2_787,
       }),
       expect.objectContaining({ provider: "test", sessionId: sessionIdOf(again.paymentUrl), status: "paid" }),
     ]);
@@ -87,7 +87,7 @@ describe("admin.orders.byId", () => {
     ]);
     expect(detail.order.payments).toEqual([
       expect.objectContaining({ kind: "charge", status: "failed", failureReason: "card_declined" }),
-      expect.objectContaining({ kind: "charge", status: "succeeded", amountCents: 2_000 }),
+      expect.objectContaining({ kind: "charge", status: "succeeded", amountCents: 2_787 }),
     ]);
 
     await expectTrpcError(callerFor(database.db, buyer).admin.orders.byId({ id: placed.order.id }), "FORBIDDEN");
@@ -120,9 +120,9 @@ describe("admin.orders.cancel", () => {
     expect(seen.history.at(-1)).toMatchObject({
       fromStatus: "paid",
       toStatus: "cancelled",
-      note: `Cancelled by the store (${reason}); a refund of $30.00 was requested`,
+      note: `Cancelled by the store (${reason}); a refund of $38.60 was requested`,
     });
-    expect(seen.payments.at(-1)).toMatchObject({ kind: "refund", status: "pending", amountCents: 3_000 });
+    expect(seen.payments.at(-1)).toMatchObject({ kind: "refund", status: "pending", amountCents: 3_860 });
 
     await settleRefunds(database.db);
     const refunded = await customerView.byId({ id: order.id });

@@ -1,3 +1,4 @@
+import { checkoutWith, shipTo } from "./support/shipping";
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -121,7 +122,7 @@ describe("card data sent to checkout anyway", () => {
       const viaTrpc = await httpCall(
         database.db,
         "checkout.placeOrder",
-        { idempotencyKey: randomUUID(), payment },
+        { ...checkoutWith(randomUUID()), payment },
         { method: "POST", actor: buyer },
       );
       expect(viaTrpc.status).toBe(200);
@@ -131,7 +132,7 @@ describe("card data sent to checkout anyway", () => {
       const viaRest = await restCall(database.db, "POST", "/orders", {
         token,
         headers: { "idempotency-key": randomUUID() },
-        body: { payment },
+        body: { ...shipTo, payment },
       });
       expect(viaRest.status).toBe(202);
       expect(viaRest.json).toMatchObject({ order: { status: "awaiting_payment" } });

@@ -1,3 +1,4 @@
+import { checkoutWith } from "./support/shipping";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, count, eq } from "drizzle-orm";
@@ -93,7 +94,7 @@ describe("access", () => {
     await expectTrpcError(anonymous.cart.get(), "UNAUTHORIZED");
     await expectTrpcError(anonymous.cart.setItem({ productId: randomUUID(), quantity: 1 }), "UNAUTHORIZED");
     await expectTrpcError(anonymous.cart.clear(), "UNAUTHORIZED");
-    await expectTrpcError(anonymous.checkout.placeOrder({ idempotencyKey: randomUUID() }), "UNAUTHORIZED");
+    await expectTrpcError(anonymous.checkout.placeOrder(checkoutWith(randomUUID())), "UNAUTHORIZED");
     await expectTrpcError(anonymous.orders.list({}), "UNAUTHORIZED");
     await expectTrpcError(anonymous.orders.byId({ id: randomUUID() }), "UNAUTHORIZED");
     await expectTrpcError(anonymous.orders.cancel({ id: randomUUID() }), "UNAUTHORIZED");
@@ -123,10 +124,11 @@ describe("orders", () => {
     const cancelled = await caller.orders.cancel({ id: order.id });
     expect(cancelled.status).toBe("cancelled");
     expect(cancelled.history.map((entry) => entry.toStatus)).toEqual(["awaiting_payment", "paid", "cancelled"]);
-    expect(cancelled.history.at(-1)?.note).toBe("Cancelled by the customer; a refund of $30.00 was requested");
+    expect(cancelled.history.at(-1)?.note).toBe("Cancelled by the customer; a refund of $38.60 was requested");
     expect(cancelled.payments).toEqual([
-      expect.objectContaining({ kind: "charge", status: "succeeded", amountCents: 3000 }),
-      expect.objectContaining({ kind: "refund", status: "pending", amountCents: 3000 }),
+      // 30.00 + 5.99 shipping + 7.25 % tax of 35.99 (2.61).
+      expect.objectContaining({ kind: "charge", status: "succeeded", amountCents: 3860 }),
+      expect.objectContaining({ kind: "refund", status: "pending", amountCents: 3860 }),
     ]);
     expect(await stockOf(database.db, product.id)).toBe(5);
     await settleRefunds(database.db);

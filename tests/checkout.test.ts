@@ -1,3 +1,4 @@
+import { checkoutWith } from "./support/shipping";
 import { randomUUID } from "node:crypto";
 import { count, desc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -34,7 +35,7 @@ describe("checkout.placeOrder", () => {
       await callerFor(database.db, buyer).cart.setItem({ productId: product.id, quantity: 1 });
 
     const results = await Promise.allSettled(
-      buyers.map((buyer) => callerFor(database.db, buyer).checkout.placeOrder({ idempotencyKey: randomUUID() })),
+      buyers.map((buyer) => callerFor(database.db, buyer).checkout.placeOrder(checkoutWith(randomUUID()))),
     );
 
     const fulfilled = results.filter((result) => result.status === "fulfilled");
@@ -60,7 +61,7 @@ describe("checkout.placeOrder", () => {
     await caller.cart.setItem({ productId: product.id, quantity: 3 });
     const idempotencyKey = randomUUID();
 
-    const placed = await Promise.all(Array.from({ length: 20 }, () => caller.checkout.placeOrder({ idempotencyKey })));
+    const placed = await Promise.all(Array.from({ length: 20 }, () => caller.checkout.placeOrder(checkoutWith(idempotencyKey))));
 
     const ids = new Set(placed.map((result) => result.order.id));
     expect(ids.size).toBe(1);
@@ -72,14 +73,14 @@ describe("checkout.placeOrder", () => {
     expect(await stockOf(database.db, product.id)).toBe(97);
 
     // A later retry with the same key, cart now empty, is the same order and the same page again.
-    const retried = await caller.checkout.placeOrder({ idempotencyKey });
+    const retried = await caller.checkout.placeOrder(checkoutWith(idempotencyKey));
     expect(retried.order.id).toBe(orderId);
     expect(retried.paymentUrl).toBe(placed[0]?.paymentUrl);
     expect(await stockOf(database.db, product.id)).toBe(97);
 
     // Once paid, the key still names that order, with nothing left to pay and nothing charged twice.
     await payPlacedOrder(database.db, retried.paymentUrl);
-    const afterPayment = await caller.checkout.placeOrder({ idempotencyKey });
+    const afterPayment = await caller.checkout.placeOrder(checkoutWith(idempotencyKey));
     expect(afterPayment).toMatchObject({ order: { id: orderId, status: "paid" }, paymentUrl: null });
     expect(await rowsOf(payments, orderId)).toBe(1);
     expect(await stockOf(database.db, product.id)).toBe(97);
@@ -92,10 +93,10 @@ describe("checkout.placeOrder", () => {
     const caller = callerFor(database.db, buyer);
     const idempotencyKey = randomUUID();
     await caller.cart.setItem({ productId: product.id, quantity: 1 });
-    await caller.checkout.placeOrder({ idempotencyKey });
+    await caller.checkout.placeOrder(checkoutWith(idempotencyKey));
     await caller.cart.setItem({ productId: product.id, quantity: 2 });
 
-    await expectTrpcError(caller.checkout.placeOrder({ idempotencyKey }), "UNPROCESSABLE_CONTENT");
+    await expectTrpcError(caller.checkout.placeOrder(checkoutWith(idempotencyKey)), "UNPROCESSABLE_CONTENT");
     expect(await orderCount([buyer.id])).toBe(1);
     expect(await stockOf(database.db, product.id)).toBe(9);
   });
@@ -110,10 +111,11 @@ describe("checkout.placeOrder", () => {
     await caller.cart.setItem({ productId: lamp.id, quantity: 1 });
     // Extra fields a client might send are not part of the input and change nothing.
     const { order, paymentUrl } = await caller.checkout.placeOrder({
-      idempotencyKey: randomUUID(),
+      ...checkoutWith(randomUUID()),
       ...({ totalCents: 1 } as object),
     });
-    expect(order.totalCents).toBe(2 * 1999 + 4500);
+    // 84.98 reaches the US free-shipping threshold (50.00); tax 7.25 % of 84.98 = 6.161… → 6.16.
+    expect(order).toMatchObject({ subtotalCents: 8498, shippingCents: 0, taxCents: 616, totalCents: 9114 });
     expect(order.status).toBe("awaiting_payment");
     expect(order.items).toEqual([
       expect.objectContaining({ productName: "Priced Lamp", unitPriceCents: 4500, quantity: 1, lineTotalCents: 4500 }),
@@ -127,7 +129,7 @@ describe("checkout.placeOrder", () => {
     const paid = await caller.orders.byId({ id: order.id });
     expect(paid.history.map((entry) => entry.toStatus)).toEqual(["awaiting_payment", "paid"]);
     expect(paid.payments).toEqual([
-      expect.objectContaining({ kind: "charge", status: "succeeded", amountCents: 8498, cardLast4: "4242" }),
+      expect.objectContaining({ kind: "charge", status: "succeeded", amountCents: 9114, cardLast4: "4242" }),
     ]);
   });
 
@@ -139,8 +141,9 @@ describe("checkout.placeOrder", () => {
     await caller.cart.setItem({ productId: product.id, quantity: 2 });
     await database.db.update(products).set({ priceCents: 1234 }).where(eq(products.id, product.id));
     expect((await caller.cart.get()).subtotalCents).toBe(2468);
-    const { order } = await caller.checkout.placeOrder({ idempotencyKey: randomUUID() });
-    expect(order.totalCents).toBe(2468);
+    const { order } = await caller.checkout.placeOrder(checkoutWith(randomUUID()));
+    // Shipping 5.99 (under the threshold); tax 7.25 % of 30.67 = 2.2235… → 2.22.
+    expect(order).toMatchObject({ subtotalCents: 2468, shippingCents: 599, taxCents: 222, totalCents: 3289 });
     expect(order.items[0]?.unitPriceCents).toBe(1234);
   });
 
@@ -154,9 +157,9 @@ describe("checkout.placeOrder", () => {
     await caller.cart.setItem({ productId: scarce.id, quantity: 2 });
     // Someone else's order holds one of the scarce units (paid or not) after it went into our cart.
     await callerFor(database.db, rival).cart.setItem({ productId: scarce.id, quantity: 1 });
-    await callerFor(database.db, rival).checkout.placeOrder({ idempotencyKey: randomUUID() });
+    await callerFor(database.db, rival).checkout.placeOrder(checkoutWith(randomUUID()));
 
-    const error = await expectTrpcError(caller.checkout.placeOrder({ idempotencyKey: randomUUID() }), "CONFLICT");
+    const error = await expectTrpcError(caller.checkout.placeOrder(checkoutWith(randomUUID())), "CONFLICT");
     expect(error.cause).toMatchObject({ details: { productIds: [scarce.id] } });
     expect(await stockOf(database.db, plenty.id)).toBe(10);
     expect(await stockOf(database.db, scarce.id)).toBe(1);
@@ -170,11 +173,11 @@ describe("checkout.placeOrder", () => {
     if (!buyer || !rival) throw new Error("no buyers");
     await callerFor(database.db, buyer).cart.setItem({ productId: scarce.id, quantity: 1 });
     await callerFor(database.db, rival).cart.setItem({ productId: scarce.id, quantity: 1 });
-    await callerFor(database.db, rival).checkout.placeOrder({ idempotencyKey: randomUUID() });
+    await callerFor(database.db, rival).checkout.placeOrder(checkoutWith(randomUUID()));
     const response = await httpCall(
       database.db,
       "checkout.placeOrder",
-      { idempotencyKey: randomUUID() },
+      checkoutWith(randomUUID()),
       { method: "POST", actor: buyer },
     );
     expect(response.status).toBe(409);
@@ -188,7 +191,7 @@ describe("checkout.placeOrder", () => {
     if (!buyer) throw new Error("no buyer");
     const caller = callerFor(database.db, buyer);
     await caller.cart.setItem({ productId: product.id, quantity: 2 });
-    const placed = await caller.checkout.placeOrder({ idempotencyKey: randomUUID() });
+    const placed = await caller.checkout.placeOrder(checkoutWith(randomUUID()));
 
     await payPlacedOrder(database.db, placed.paymentUrl, "declined");
     const declined = await caller.orders.byId({ id: placed.order.id });
@@ -225,7 +228,7 @@ describe("checkout.placeOrder", () => {
     const [buyer] = await insertCustomers(database.db, 1);
     if (!buyer) throw new Error("no buyer");
     await expectTrpcError(
-      callerFor(database.db, buyer).checkout.placeOrder({ idempotencyKey: randomUUID() }),
+      callerFor(database.db, buyer).checkout.placeOrder(checkoutWith(randomUUID())),
       "BAD_REQUEST",
     );
   });
@@ -236,7 +239,7 @@ describe("checkout.placeOrder", () => {
     if (!buyer) throw new Error("no buyer");
     const caller = callerFor(database.db, buyer);
     await caller.cart.setItem({ productId: product.id, quantity: 1 });
-    const { order, paymentUrl } = await caller.checkout.placeOrder({ idempotencyKey: randomUUID() });
+    const { order, paymentUrl } = await caller.checkout.placeOrder(checkoutWith(randomUUID()));
     const outboxOf = () =>
       database.db
         .select({ topic: events.topic, ownerId: events.ownerId, payload: events.payload })

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { checkoutWith } from "./support/shipping";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleTrpcRequest, MAX_BATCH_SIZE } from "@/server/api/http-handler";
@@ -30,6 +31,8 @@ const unlimited: RateLimiter = {
 };
 
 /** A valid input per procedure: the fuzzer breaks it in every way it knows. */
+const fuzzAddress = { name: "Fuzz", line1: "1 Fuzz Street", city: "Berlin", postalCode: "10115", country: "DE" };
+
 const samples: Record<string, unknown> = {
   "auth.signUp": { email: "fuzz@example.test", password: "long enough pw", name: "Fuzz" },
   "auth.token": { email: "fuzz@example.test", password: "long enough pw" },
@@ -53,11 +56,22 @@ const samples: Record<string, unknown> = {
   "account.tokens.revoke": { id: randomUUID() },
   "catalog.list": { limit: 5, sort: "newest", category: "kitchen", inStock: true },
   "catalog.categories": undefined,
+  "catalog.sitemap": undefined,
   "catalog.bySlug": { slug: "stoneware-mug" },
   "cart.get": undefined,
   "cart.setItem": { productId: randomUUID(), quantity: 1 },
   "cart.clear": undefined,
-  "checkout.placeOrder": { idempotencyKey: randomUUID() },
+  "checkout.placeOrder": checkoutWith(randomUUID()),
+  "checkout.quote": { country: "DE", shippingMethod: "standard", discountCode: "WELCOME10" },
+  "account.addresses.list": undefined,
+  "account.addresses.create": fuzzAddress,
+  "account.addresses.update": { id: randomUUID(), address: fuzzAddress },
+  "account.addresses.delete": { id: randomUUID() },
+  "admin.discounts.list": { limit: 5 },
+  "admin.discounts.byId": { id: randomUUID() },
+  "admin.discounts.create": { code: "FUZZ-10", kind: "percent", value: 10 },
+  "admin.discounts.pause": { id: randomUUID() },
+  "admin.discounts.resume": { id: randomUUID() },
   "orders.list": { limit: 5 },
   "orders.byId": { id: randomUUID() },
   "orders.cancel": { id: randomUUID() },

@@ -1,3 +1,4 @@
+import { checkoutWith } from "./support/shipping";
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -165,7 +166,7 @@ describe("live.stock", () => {
     await caller.cart.setItem({ productId: scarce.id, quantity: 1 });
     await database.db.update(products).set({ stock: 0 }).where(eq(products.id, scarce.id));
     // A checkout with one short line rolls back the stock it had already taken and its outbox row.
-    await expectTrpcError(caller.checkout.placeOrder({ idempotencyKey: randomUUID() }), "CONFLICT");
+    await expectTrpcError(caller.checkout.placeOrder(checkoutWith(randomUUID())), "CONFLICT");
     await expect(
       database.db.transaction(async (tx) => {
         await publishEvents(tx, [{ topic: "stock.changed", payload: { productId: product.id, stock: 1 } }]);
@@ -174,7 +175,7 @@ describe("live.stock", () => {
     ).rejects.toThrow("changed my mind");
     // Committed afterwards: it must be the first thing the subscriber sees.
     await caller.cart.setItem({ productId: scarce.id, quantity: 0 });
-    await caller.checkout.placeOrder({ idempotencyKey: randomUUID() });
+    await caller.checkout.placeOrder(checkoutWith(randomUUID()));
 
     const [first] = await received.waitFor(1);
     expect(first?.data).toEqual({ kind: "stock", productId: product.id, stock: 3 });

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { env, parseEnv } from "@/env";
 import { mailboxMessages, sentMail } from "@/server/db/schema";
-import type { Mail, MailKind } from "@/server/queue/mail-kinds";
+import type { Mail, MailKind, OrderSummary } from "@/server/queue/mail-kinds";
 import { findInMailbox, listMailbox, mailboxPath, messageIdFromMailboxPath } from "@/server/mail/mailbox";
 import { mailSettingsFromEnv } from "@/server/mail/mail-settings";
 import { renderMail } from "@/server/mail/render-mail";
@@ -14,13 +14,30 @@ import { startMailCatcher, type MailCatcher } from "../e2e/lib/mail-catcher";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 
 const shop = "http://localhost:3000";
-const order = {
+const order: OrderSummary = {
   id: "3f1c2a9e-4b5d-4e6f-8a7b-0c1d2e3f4a5b",
   lines: [
     { name: "Oak stool", quantity: 2, unitPriceCents: 4_500 },
     { name: "Linen tea towel", quantity: 1, unitPriceCents: 1_250 },
   ],
-  totalCents: 10_250,
+  subtotalCents: 10_250,
+  discountCents: 1_025,
+  discountCode: "SPRING10",
+  shippingCents: 1_499,
+  shippingMethod: "express",
+  taxCents: 669,
+  taxMode: "exclusive",
+  totalCents: 11_393,
+  // Typed by the customer at checkout: text, never markup.
+  shipTo: {
+    name: "Ann <Smith>",
+    line1: "Quay <b>12</b> & Co",
+    line2: "",
+    city: "Berlin",
+    postalCode: "10115",
+    country: "DE",
+    phone: "+49 30 1234567",
+  },
   placedAt: "2025-03-04T09:30:00.000Z",
 };
 const person = { to: "ann@example.test", name: "Ann <Smith>" };
@@ -52,27 +69,46 @@ const samples: Record<MailKind, { mail: Mail; says: string[]; links: string[] }>
   "account-deleted": { mail: { kind: "account-deleted", ...person }, says: ["is deleted"], links: [] },
   "order-placed": {
     mail: { kind: "order-placed", ...orderMail },
-    says: ["#3f1c2a9e", "2 × Oak stool", "$45.00 each", "$90.00", "Linen tea towel", "$102.50"],
+    says: [
+      "#3f1c2a9e",
+      "2 × Oak stool",
+      "$45.00 each",
+      "$90.00",
+      "Linen tea towel",
+      "Subtotal",
+      "$102.50",
+      "Discount (SPRING10)",
+      "−$10.25",
+      "Shipping (Express)",
+      "$14.99",
+      "$6.69",
+      "$113.93",
+      "Shipping address",
+      "Quay <b>12</b> & Co",
+      "10115 Berlin",
+      "Germany",
+      "Phone: +49 30 1234567",
+    ],
     links: [orderMail.orderUrl],
   },
   "order-shipped": {
     mail: { kind: "order-shipped", ...orderMail, unsubscribeUrl },
-    says: ["on its way", "Oak stool", "$102.50"],
+    says: ["on its way", "Oak stool", "$113.93"],
     links: [orderMail.orderUrl, unsubscribeUrl],
   },
   "order-delivered": {
     mail: { kind: "order-delivered", ...orderMail, unsubscribeUrl },
-    says: ["delivered", "Oak stool", "$102.50"],
+    says: ["delivered", "Oak stool", "$113.93"],
     links: [orderMail.orderUrl, unsubscribeUrl],
   },
   "order-expired": {
     mail: { kind: "order-expired", ...person, order, shopUrl: `${shop}/` },
-    says: ["expired", "nothing was charged", "refunded automatically", "Oak stool", "$102.50"],
+    says: ["expired", "nothing was charged", "refunded automatically", "Oak stool", "$113.93"],
     links: [`${shop}/`],
   },
   "order-cancelled": {
-    mail: { kind: "order-cancelled", ...orderMail, refundCents: 10_250 },
-    says: ["cancelled", "We are refunding $102.50", "Oak stool"],
+    mail: { kind: "order-cancelled", ...orderMail, refundCents: 11_393 },
+    says: ["cancelled", "We are refunding $113.93", "Oak stool"],
     links: [orderMail.orderUrl],
   },
 };
@@ -93,6 +129,60 @@ describe("rendering every kind of mail", () => {
     // Nothing remote: no pictures, stylesheets, fonts or scripts to load.
     expect(rendered.html).not.toMatch(/<(img|link|script)\b|url\(|@import|src=/i);
     expect(kind).toBe(mail.kind);
+  });
+
+  it("lists the total's lines in both parts, each label beside its amount, escaping what the customer typed", async () => {
+    const { html, text } = await renderMail({ kind: "order-placed", ...orderMail });
+    for (const [label, amount] of [
+      ["Subtotal", "$102.50"],
+      ["Discount (SPRING10)", "−$10.25"],
+      ["Shipping (Express)", "$14.99"],
+      ["Tax", "$6.69"],
+      ["Total", "$113.93"],
+    ] as const) {
+      expect(text).toMatch(new RegExp(`^${escapeRegExp(label)} +${escapeRegExp(amount)}$`, "m"));
+      expect(html).toContain(amount);
+    }
+    // The address one line per part, as on a parcel (the postal code first in Germany).
+    expect(text).toContain("Shipping address\n\nAnn <Smith>\nQuay <b>12</b> & Co\n10115 Berlin\nGermany");
+    expect(html).toContain("Quay &lt;b&gt;12&lt;/b&gt; &amp; Co");
+    expect(html).not.toContain("<b>12</b>");
+  });
+
+  it("says tax is included in inclusive mode, free shipping as free, and leaves out a discount there was none of", async () => {
+    const inclusive: OrderSummary = {
+      ...order,
+      discountCents: 0,
+      discountCode: null,
+      shippingCents: 0,
+      shippingMethod: "standard",
+      taxCents: 1_637,
+      taxMode: "inclusive",
+      totalCents: 10_250,
+    };
+    const { text } = await renderMail({ kind: "order-placed", ...orderMail, order: inclusive });
+    expect(text).toMatch(/^Shipping \(Standard\) +Free$/m);
+    expect(text).toMatch(/^Tax \(included in the prices\) +\$16\.37$/m);
+    expect(text).toMatch(/^Total +\$102\.50$/m);
+    expect(text).not.toContain("Discount");
+  });
+
+  it("shows no address for an order placed before addresses existed", async () => {
+    const old: OrderSummary = {
+      ...order,
+      discountCents: 0,
+      discountCode: null,
+      shippingCents: 0,
+      shippingMethod: null,
+      taxCents: 0,
+      totalCents: 10_250,
+      shipTo: null,
+    };
+    const { html, text } = await renderMail({ kind: "order-placed", ...orderMail, order: old });
+    expect(text).not.toContain("Shipping address");
+    expect(html).not.toContain("Shipping address");
+    // No method was chosen: what it charged, not an offer of free shipping.
+    expect(text).toMatch(/^Shipping +\$0\.00$/m);
   });
 
   it("says when nothing is refunded", async () => {
@@ -244,3 +334,7 @@ describe("sending mail", () => {
     );
   });
 });
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

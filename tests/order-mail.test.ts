@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatMoney } from "@/lib/money";
 import { selectRows } from "@/server/db/rows";
 import { events, mailboxMessages, orders, sentMail, users } from "@/server/db/schema";
 import { settleUnpaidOrder } from "@/server/domain/payments/settle-unpaid-order";
@@ -10,6 +11,7 @@ import { callerFor } from "./support/callers";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { payPlacedOrder, settleRefunds, testProvider } from "./support/payments";
 import { buyAs, oneCustomer, placeUnpaid } from "./support/purchases";
+import { shipTo } from "./support/shipping";
 import { insertCustomers, insertProduct } from "./support/shop-fixtures";
 
 let database: TestDatabase;
@@ -28,6 +30,12 @@ async function orderEventJobs(orderId: string): Promise<JobData<"mail.order-even
         order by (data->>'eventId')::bigint`,
   );
   return rows.map((row) => jobDataSchemas["mail.order-event"].parse(row.data));
+}
+
+/** A row of a mail's plain-text table: the label, then its amount at the end of the line. */
+function row(label: string, amount: string): RegExp {
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`^${escape(label)} +${escape(amount)}$`, "m");
 }
 
 async function mailsTo(address: string) {
@@ -63,6 +71,15 @@ describe("order mail", () => {
     expect(mails[0]?.subject).toMatch(/order/i);
     expect(mails[0]?.text).toContain("Linen apron");
     expect(mails[0]?.text).toContain(`/orders/${order.id}`);
+    // The total's lines as the order stored them (US: standard ships free from $50), and where it ships.
+    const stored = await callerFor(database.db, customer).orders.byId({ id: order.id });
+    const text = mails[0]?.text ?? "";
+    expect(text).toMatch(row("Subtotal", "$50.00"));
+    expect(text).toMatch(row("Shipping (Standard)", "Free"));
+    expect(text).toMatch(row("Tax", formatMoney(stored.taxCents)));
+    expect(text).toMatch(row("Total", formatMoney(stored.totalCents)));
+    expect(stored.taxCents).toBeGreaterThan(0);
+    expect(text).toContain(`Shipping address\n\n${shipTo.shippingAddress.name}\n1 Market Street\nSan Francisco 94105`);
     const sent = await database.db.select().from(sentMail).where(eq(sentMail.recipient, customer.email));
     expect(sent).toHaveLength(1);
   });

@@ -1,3 +1,4 @@
+import { checkoutWith } from "./support/shipping";
 import { randomUUID } from "node:crypto";
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -47,7 +48,7 @@ describe("paying on the provider's page", () => {
     const buyer = await oneCustomer(database.db);
     const placed = await placeUnpaid(database.db, buyer, product.id, 2);
     expect(placed.order.status).toBe("awaiting_payment");
-    expect(placed.order.totalCents).toBe(2400);
+    expect(placed.order.subtotalCents).toBe(2400);
     expect(placed.paymentUrl).toMatch(/\/test-provider\/pay\/tps_[0-9a-f]{24}$/);
     expect(await stockOf(database.db, product.id)).toBe(3);
 
@@ -55,7 +56,8 @@ describe("paying on the provider's page", () => {
     const paid = await callerFor(database.db, buyer).orders.byId({ id: placed.order.id });
     expect(paid.status).toBe("paid");
     expect(paid.payments).toMatchObject([
-      { kind: "charge", status: "succeeded", amountCents: 2400, cardLast4: "4242" },
+      // 24.00 + 5.99 shipping + 7.25 % tax (2.17): what the buyer pays, shipping and tax included.
+      { kind: "charge", status: "succeeded", amountCents: 3216, cardLast4: "4242" },
     ]);
     expect(paid.history.map((entry) => entry.toStatus)).toEqual(["awaiting_payment", "paid"]);
     const topics = await database.db.select({ topic: events.topic }).from(events).where(eq(events.ownerId, buyer.id));
@@ -70,7 +72,7 @@ describe("paying on the provider's page", () => {
     const caller = callerFor(database.db, buyer);
     await caller.cart.setItem({ productId: product.id, quantity: 1 });
     const idempotencyKey = randomUUID();
-    const results = await Promise.all(Array.from({ length: 5 }, () => caller.checkout.placeOrder({ idempotencyKey })));
+    const results = await Promise.all(Array.from({ length: 5 }, () => caller.checkout.placeOrder(checkoutWith(idempotencyKey))));
     expect(new Set(results.map((result) => result.order.id)).size).toBe(1);
     expect(new Set(results.map((result) => result.paymentUrl)).size).toBe(1);
   });
@@ -243,7 +245,7 @@ describe("holds, reconciliation and refunds", () => {
     const caller = callerFor(database.db, buyer);
     const cancelled = await caller.orders.cancel({ id: placed.order.id });
     expect(cancelled.status).toBe("cancelled");
-    expect(cancelled.payments.at(-1)).toMatchObject({ kind: "refund", status: "pending", amountCents: 900 });
+    expect(cancelled.payments.at(-1)).toMatchObject({ kind: "refund", status: "pending", amountCents: 1608 });
     await settleRefunds(database.db);
     const refunded = await caller.orders.byId({ id: placed.order.id });
     expect(refunded.payments.at(-1)).toMatchObject({ kind: "refund", status: "succeeded" });
@@ -320,7 +322,7 @@ describe("when the provider cannot answer, and refunds that fail", () => {
 
     const { requestRefunds } = await import("@/server/domain/payments/request-refunds");
     const asked = await database.db.transaction((tx) => requestRefunds(tx, placed.order.id));
-    expect(asked).toBe(700);
+    expect(asked).toBe(1393);
     await settleRefunds(database.db);
     const order = await callerFor(database.db, buyer).orders.byId({ id: placed.order.id });
     expect(order.payments.filter((payment) => payment.kind === "refund").map((payment) => payment.status)).toEqual([

@@ -1,3 +1,4 @@
+import { shipTo } from "./support/shipping";
 import { randomUUID } from "node:crypto";
 import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -53,7 +54,7 @@ describe("POST /api/v1/orders", () => {
     const first = await restCall(database.db, "POST", "/orders", {
       token,
       headers: { "idempotency-key": key },
-      body: {},
+      body: shipTo,
     });
     expect(first.status).toBe(202);
     const accepted = first.json as { order: { id: string; status: string }; paymentUrl: string | null };
@@ -64,7 +65,7 @@ describe("POST /api/v1/orders", () => {
     const again = await restCall(database.db, "POST", "/orders", {
       token,
       headers: { "idempotency-key": key },
-      body: {},
+      body: shipTo,
     });
     expect(again.status).toBe(202);
     expect(again.json).toMatchObject({ order: { id: accepted.order.id }, paymentUrl: accepted.paymentUrl });

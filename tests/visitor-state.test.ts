@@ -1,3 +1,4 @@
+import { checkoutWith } from "./support/shipping";
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -60,7 +61,7 @@ describe("a signed-in visitor's state", () => {
     const product = await insertProduct(database.db, { stock: 9 });
     await caller.cart.setItem({ productId: product.id, quantity: 1 });
     const withCart = await state();
-    const { order, paymentUrl } = await caller.checkout.placeOrder({ idempotencyKey: randomUUID() });
+    const { order, paymentUrl } = await caller.checkout.placeOrder(checkoutWith(randomUUID()));
     const placed = await state();
     expect(placed).not.toBe(withCart);
     // The provider's webhook, not the shopper's own request, makes it paid: their pages must still change.
@@ -73,7 +74,7 @@ describe("a signed-in visitor's state", () => {
     const other = await shopper();
     await other.caller.cart.setItem({ productId: product.id, quantity: 1 });
     const before = await state();
-    const theirs = await other.caller.checkout.placeOrder({ idempotencyKey: randomUUID() });
+    const theirs = await other.caller.checkout.placeOrder(checkoutWith(randomUUID()));
     await payPlacedOrder(database.db, theirs.paymentUrl);
     expect(await state()).toBe(before);
     expect(actor.id).not.toBe(other.actor.id);

@@ -1,7 +1,9 @@
+import { shipTo } from "../../tests/support/shipping";
 import { randomUUID } from "node:crypto";
 import { expect, test } from "../fixtures";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { ContractChecker } from "../lib/contract";
+import { ADMIN } from "../support";
 import { linkIn, type CaughtMail } from "../lib/mail-catcher";
 import { waitForMailTo } from "../lib/mailbox-client";
 
@@ -118,17 +120,18 @@ test("the published document is valid OpenAPI 3.1 and every operation answers as
   const order = (body: unknown, key?: string) =>
     request.post(`${api}/orders`, { headers: { ...auth, ...(key ? { "idempotency-key": key } : {}) }, data: body });
   await contract.check("POST", "/orders", await order({}), 400);
-  await contract.check("POST", "/orders", await order({}, "not-a-uuid"), 400);
+  await contract.check("POST", "/orders", await order(shipTo, "not-a-uuid"), 400);
+  await contract.check("POST", "/orders", await order({ ...shipTo, shippingMethod: "by-pigeon" }, randomUUID()), 400);
   await request.put(item(lantern.id), { headers: auth, data: { quantity: 1 } });
   const key = randomUUID();
-  const accepted = (await contract.check("POST", "/orders", await order({}, key), 202)) as {
+  const accepted = (await contract.check("POST", "/orders", await order(shipTo, key), 202)) as {
     order: { id: string; status: string };
     paymentUrl: string;
   };
   expect(accepted.order.status).toBe("awaiting_payment");
   const placed = accepted.order;
   await request.put(item(plant.id), { headers: auth, data: { quantity: 1 } });
-  await contract.check("POST", "/orders", await order({}, key), 422);
+  await contract.check("POST", "/orders", await order(shipTo, key), 422);
   await contract.check(
     "POST",
     "/orders",
@@ -190,6 +193,112 @@ test("the published document is valid OpenAPI 3.1 and every operation answers as
   await contract.check("POST", "/orders/{id}/pay", await pay(placed.id), 409);
   // The plant is still in the cart; leave the shop as the other tests expect it.
   await request.delete(`${api}/cart`, { headers: auth });
+
+  // Pricing before ordering, and the address book.
+  await contract.check(
+    "GET",
+    "/checkout/quote",
+    await request.get(`${api}/checkout/quote?country=DE&shippingMethod=express&discountCode=welcome10`, {
+      headers: auth,
+    }),
+    200,
+  );
+  await contract.check(
+    "GET",
+    "/checkout/quote",
+    await request.get(`${api}/checkout/quote?country=XX`, { headers: auth }),
+    400,
+  );
+  const addresses = `${api}/account/addresses`;
+  const saved = (await contract.check(
+    "POST",
+    "/account/addresses",
+    await request.post(addresses, { headers: auth, data: shipTo.shippingAddress }),
+    201,
+  )) as { id: string };
+  await contract.check(
+    "POST",
+    "/account/addresses",
+    await request.post(addresses, { headers: auth, data: { ...shipTo.shippingAddress, postalCode: "ABC" } }),
+    400,
+  );
+  await contract.check("GET", "/account/addresses", await request.get(addresses, { headers: auth }), 200);
+  await contract.check("GET", "/account/addresses", await request.get(addresses), 401);
+  const moved = { ...shipTo.shippingAddress, city: "Oakland", postalCode: "94607" };
+  await contract.check(
+    "PUT",
+    "/account/addresses/{id}",
+    await request.put(`${addresses}/${saved.id}`, { headers: auth, data: { address: moved } }),
+    200,
+  );
+  await contract.check(
+    "PUT",
+    "/account/addresses/{id}",
+    await request.put(`${addresses}/${randomUUID()}`, { headers: auth, data: { address: moved } }),
+    404,
+  );
+  await contract.check(
+    "DELETE",
+    "/account/addresses/{id}",
+    await request.delete(`${addresses}/${saved.id}`, { headers: auth }),
+    200,
+  );
+  await contract.check(
+    "DELETE",
+    "/account/addresses/{id}",
+    await request.delete(`${addresses}/${saved.id}`, { headers: auth }),
+    404,
+  );
+
+  // Discount codes, by the demo admin's token; a customer's token is refused.
+  const { token: adminToken } = (await (
+    await request.post(`${api}/auth/token`, {
+      data: { email: ADMIN.email, password: ADMIN.password, scopes: ["admin"], name: "contract admin" },
+    })
+  ).json()) as { token: string };
+  const asAdmin = { authorization: `Bearer ${adminToken}` };
+  const discounts = `${api}/admin/discounts`;
+  const code = `CONTRACT-${randomUUID().slice(0, 8).toUpperCase()}`;
+  const created = (await contract.check(
+    "POST",
+    "/admin/discounts",
+    await request.post(discounts, { headers: asAdmin, data: { code, kind: "percent", value: 15, usageLimit: 5 } }),
+    201,
+  )) as { id: string };
+  await contract.check(
+    "POST",
+    "/admin/discounts",
+    await request.post(discounts, { headers: asAdmin, data: { code, kind: "percent", value: 15 } }),
+    409,
+  );
+  await contract.check("GET", "/admin/discounts", await request.get(discounts, { headers: asAdmin }), 200);
+  await contract.check("GET", "/admin/discounts", await request.get(discounts, { headers: auth }), 403);
+  await contract.check(
+    "GET",
+    "/admin/discounts/{id}",
+    await request.get(`${discounts}/${created.id}`, { headers: asAdmin }),
+    200,
+  );
+  await contract.check(
+    "GET",
+    "/admin/discounts/{id}",
+    await request.get(`${discounts}/${randomUUID()}`, { headers: asAdmin }),
+    404,
+  );
+  for (const action of ["pause", "resume"] as const) {
+    await contract.check(
+      "POST",
+      `/admin/discounts/{id}/${action}`,
+      await request.post(`${discounts}/${created.id}/${action}`, { headers: asAdmin }),
+      200,
+    );
+    await contract.check(
+      "POST",
+      `/admin/discounts/{id}/${action}`,
+      await request.post(`${discounts}/${created.id}/${action}`, { headers: auth }),
+      403,
+    );
+  }
 
   // The account's data: only a token given the account scope exports or deletes it.
   const { token: accountToken } = (await (

@@ -1,3 +1,4 @@
+import { shipTo } from "../../tests/support/shipping";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { expect, test } from "../fixtures";
@@ -47,7 +48,7 @@ test("a generated, typed client buys, repeats the purchase safely, lists and can
   const place = () =>
     client.POST("/orders", {
       params: { header: { "Idempotency-Key": idempotencyKey } },
-      body: {},
+      body: shipTo,
       headers,
     });
   const first = await place();

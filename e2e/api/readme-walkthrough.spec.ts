@@ -15,6 +15,8 @@ test("the README's curl walk-through works as written", ({ baseURL }) => {
   const lines = output.trim().split("\n");
   expect(lines.at(-1)).toBe("cancelled");
   expect(output).toContain('"slug":"stoneware-mug"');
+  // Two $18.00 mugs − 10 % ($3.60) = $32.40; standard to Germany $14.99; 19 % tax of $47.39 = $9.0041 → $9.00.
+  expect(lines.at(-5)).toBe("5639");
   const repeatedId = lines.at(-3);
   expect(repeatedId).toMatch(/^[0-9a-f-]{36}$/);
   // The repeated request answered with the order the first one placed: the only one in the list.

@@ -105,6 +105,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/account/addresses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your saved addresses
+         * @description Oldest first; editing an address does not move it.
+         */
+        get: operations["account-addresses-list"];
+        put?: never;
+        /**
+         * Save an address
+         * @description Adds an address to your address book and answers 201 with its Location. The postal code must fit the country.
+         */
+        post: operations["account-addresses-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/account/addresses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a saved address
+         * @description Replaces every field with the body's `address`. Orders placed with it keep the address they were placed with.
+         */
+        put: operations["account-addresses-update"];
+        post?: never;
+        /**
+         * Delete a saved address
+         * @description Answers with the address as it was. Orders placed with it keep their own copy.
+         */
+        delete: operations["account-addresses-delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/account/export": {
         parameters: {
             query?: never;
@@ -229,6 +277,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/checkout/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Price your cart
+         * @description What placing an order would charge now: subtotal, discount, shipping and tax, each in integer cents, computed on the server only. Shipping and tax are null until a country (and a shipping method) is given. A code that does not apply is not an error: `discount.message` says why.
+         */
+        get: operations["checkout-quote"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orders": {
         parameters: {
             query?: never;
@@ -297,10 +365,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/discounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List discount codes
+         * @description Newest first, each with its status now and its usage: uses held, orders, total taken off.
+         */
+        get: operations["admin-discounts-list"];
+        put?: never;
+        /**
+         * Create a discount code
+         * @description Answers 201 with the code's Location. The code is kept upper-cased; checkout accepts it in any case. Audited as discount.created.
+         */
+        post: operations["admin-discounts-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/discounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a discount code and its redemptions
+         * @description The code, its usage, and its latest redemptions (order, buyer's email, amount, date).
+         */
+        get: operations["admin-discounts-byId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/discounts/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause a discount code
+         * @description Checkout refuses the code until it is resumed; orders placed already keep their discount. Pausing a paused code changes nothing. Audited as discount.paused.
+         */
+        post: operations["admin-discounts-pause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/discounts/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a paused discount code
+         * @description Checkout accepts the code again (within its dates and limits). Resuming an active code changes nothing. Audited as discount.resumed.
+         */
+        post: operations["admin-discounts-resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description A postal address; the country is an ISO 3166 code from the shop's list. */
+        AddressInput: {
+            name: string;
+            line1: string;
+            /** @default  */
+            line2: string;
+            city: string;
+            postalCode: string;
+            /** @enum {string} */
+            country: "US" | "CA" | "GB" | "DE" | "FR" | "NL" | "ES" | "IT" | "AU" | "JP";
+            /** @default  */
+            phone: string & (unknown & unknown);
+        };
         IssuedToken: {
             /**
              * @description The token itself. It is shown only this once: store it safely.
@@ -356,6 +521,32 @@ export interface components {
             hasPassword: boolean;
             /** @description True once a link mailed to the address was followed, or an identity provider vouched for it. */
             emailVerified: boolean;
+        };
+        /** @description Your saved addresses, oldest first (20 at most). */
+        AddressList: components["schemas"]["SavedAddress"][];
+        SavedAddress: {
+            name: string;
+            line1: string;
+            line2: string;
+            city: string;
+            postalCode: string;
+            /** @enum {string} */
+            country: "US" | "CA" | "GB" | "DE" | "FR" | "NL" | "ES" | "IT" | "AU" | "JP";
+            phone: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        Address: {
+            name: string;
+            line1: string;
+            line2: string;
+            city: string;
+            postalCode: string;
+            /** @enum {string} */
+            country: "US" | "CA" | "GB" | "DE" | "FR" | "NL" | "ES" | "IT" | "AU" | "JP";
+            phone: string;
         };
         /** @description One page of active products. */
         ProductPage: {
@@ -435,6 +626,59 @@ export interface components {
              */
             currency: string;
         };
+        /** @description The cart's totals as checkout would charge them now. */
+        CheckoutQuote: {
+            lines: {
+                product: components["schemas"]["Product"];
+                quantity: number;
+                /**
+                 * @description Unit price times quantity.
+                 * @example 1800
+                 */
+                lineTotalCents: number;
+            }[];
+            /**
+             * @description Sum of the lines at today's prices.
+             * @example 1800
+             */
+            subtotalCents: number;
+            /**
+             * @description Taken off the subtotal by the discount code.
+             * @example 1800
+             */
+            discountCents: number;
+            shippingCents: number | null;
+            taxCents: number | null;
+            /**
+             * @description What the shopper pays (without shipping and tax while those are unknown).
+             * @example 1800
+             */
+            totalCents: number;
+            /**
+             * @description ISO 4217 currency code of the store.
+             * @example USD
+             */
+            currency: string;
+            /**
+             * @description exclusive: tax is added to the prices; inclusive: the prices already contain the tax shown.
+             * @enum {string}
+             */
+            taxMode: "exclusive" | "inclusive";
+            discount: {
+                code: string;
+                applies: boolean;
+                /** @description What the code does, or why it does not apply. */
+                message: string;
+            } | null;
+            shippingMethods: {
+                /** @enum {string} */
+                id: "standard" | "express";
+                name: string;
+                delivery: string;
+                priceCents: number | null;
+                freeFromCents: number | null;
+            }[];
+        };
         PlacedOrder: {
             order: components["schemas"]["Order"];
             /** @description The provider's payment page: send the shopper there. Null when nothing is left to pay. */
@@ -467,6 +711,33 @@ export interface components {
              * @example 2026-11-23T10:15:00.000Z
              */
             updatedAt: string;
+            /**
+             * @description Sum of the lines.
+             * @example 1800
+             */
+            subtotalCents: number;
+            /**
+             * @description Taken off by the discount code.
+             * @example 1800
+             */
+            discountCents: number;
+            /**
+             * @description Shipping as charged.
+             * @example 1800
+             */
+            shippingCents: number;
+            /**
+             * @description Tax as charged, or contained in the prices when taxMode is inclusive.
+             * @example 1800
+             */
+            taxCents: number;
+            /** @enum {string} */
+            taxMode: "exclusive" | "inclusive";
+            discountCode: string | null;
+            /** @description Null on orders placed before shipping methods. */
+            shippingMethod: ("standard" | "express") | null;
+            /** @description A copy made at checkout; null on orders placed before addresses. */
+            shippingAddress: components["schemas"]["Address"] | null;
             items: {
                 /** Format: uuid */
                 productId: string;
@@ -546,6 +817,75 @@ export interface components {
              * @description The provider's payment page for this order.
              */
             paymentUrl: string;
+        };
+        AdminDiscountPage: {
+            items: components["schemas"]["AdminDiscount"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        /** @description A discount code with its rules and how much it has been used. */
+        AdminDiscount: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            description: string;
+            /** @enum {string} */
+            kind: "percent" | "fixed";
+            /** @description A whole percent, or cents, by kind. */
+            value: number;
+            /**
+             * @description The subtotal an order needs for the code to apply.
+             * @example 1800
+             */
+            minSubtotalCents: number;
+            startsAt: string | null;
+            endsAt: string | null;
+            perCustomerLimit: number | null;
+            /** @description Set while paused: checkout refuses the code. */
+            pausedAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-23T10:15:00.000Z
+             */
+            createdAt: string;
+            /**
+             * @description Worked out now: `ended` and `used_up` before `paused`, then `scheduled`, else `active`.
+             * @enum {string}
+             */
+            status: "active" | "scheduled" | "paused" | "used_up" | "ended";
+            usage: {
+                /** @description Uses held by orders; an order that expires or is cancelled gives its use back. */
+                timesUsed: number;
+                /** @description Uses allowed in all; null: no limit. */
+                usageLimit: number | null;
+                /** @description Orders that used the code and kept it. */
+                redemptions: number;
+                /**
+                 * @description Taken off those orders in total.
+                 * @example 1800
+                 */
+                discountCents: number;
+            };
+        };
+        AdminDiscountDetail: {
+            discount: components["schemas"]["AdminDiscount"];
+            /** @description The latest 50 redemptions, newest first. */
+            redemptions: {
+                /** Format: uuid */
+                orderId: string;
+                /** @description The buyer's email (guests have no account). */
+                email: string;
+                /**
+                 * @description Taken off this order.
+                 * @example 1800
+                 */
+                discountCents: number;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-23T10:15:00.000Z
+                 */
+                createdAt: string;
+            }[];
         };
         /**
          * @description Every error has this shape, whatever the status.
@@ -1117,6 +1457,399 @@ export interface operations {
             };
         };
     };
+    "account-addresses-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddressList"];
+                };
+            };
+            /** @description No valid token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the read scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on the server; nothing secret is in the message */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable or too slow: try again after the seconds in Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "account-addresses-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    line1: string;
+                    /** @default  */
+                    line2?: string;
+                    city: string;
+                    postalCode: string;
+                    /** @enum {string} */
+                    country: "US" | "CA" | "GB" | "DE" | "FR" | "NL" | "ES" | "IT" | "AU" | "JP";
+                    /** @default  */
+                    phone?: string & (unknown & unknown);
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            201: {
+                headers: {
+                    /** @description Where the created resource lives. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedAddress"];
+                };
+            };
+            /** @description Invalid input: the issues name the field (a postal code that does not fit the country names postalCode) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the orders scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The address book is full (20 addresses) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on the server; nothing secret is in the message */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable or too slow: try again after the seconds in Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "account-addresses-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    address: components["schemas"]["AddressInput"];
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedAddress"];
+                };
+            };
+            /** @description Invalid input: the issues name the field, under address */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the orders scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such address of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on the server; nothing secret is in the message */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable or too slow: try again after the seconds in Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "account-addresses-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedAddress"];
+                };
+            };
+            /** @description Not an address id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the orders scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such address of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on the server; nothing secret is in the message */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable or too slow: try again after the seconds in Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "account-exportData": {
         parameters: {
             query?: never;
@@ -1174,12 +1907,14 @@ export interface operations {
                             productName: string;
                             quantity: number;
                         }[];
+                        addresses: components["schemas"]["Address"][];
                         orders: {
                             /** Format: uuid */
                             id: string;
                             status: string;
                             totalCents: number;
                             currency: string;
+                            shippingAddress: components["schemas"]["Address"] | null;
                             /** Format: date-time */
                             createdAt: string;
                             items: {
@@ -1719,6 +2454,88 @@ export interface operations {
             };
         };
     };
+    "checkout-quote": {
+        parameters: {
+            query?: {
+                country?: "US" | "CA" | "GB" | "DE" | "FR" | "NL" | "ES" | "IT" | "AU" | "JP";
+                shippingMethod?: "standard" | "express";
+                discountCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutQuote"];
+                };
+            };
+            /** @description Invalid input: the issues name the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the read scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on the server; nothing secret is in the message */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable or too slow: try again after the seconds in Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "orders-list": {
         parameters: {
             query?: {
@@ -1813,7 +2630,16 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    shippingAddress: components["schemas"]["AddressInput"];
+                    /**
+                     * @description How the order ships; `checkout.quote` lists them with their prices.
+                     * @enum {string}
+                     */
+                    shippingMethod: "standard" | "express";
+                    /** @description A discount code as the shopper typed it (case does not matter); empty means none. */
+                    discountCode?: string;
+                };
             };
         };
         responses: {
@@ -1828,7 +2654,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlacedOrder"];
                 };
             };
-            /** @description Invalid input, a missing Idempotency-Key header, or an empty cart */
+            /** @description Invalid input (the issues name the field), a missing Idempotency-Key header, or an empty cart */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1855,7 +2681,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Some items ran out; details.productIds names them and nothing was bought */
+            /** @description Some items ran out (details.productIds names them), or the discount code's last use went to someone else (details.discountCode); nothing was bought */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1882,7 +2708,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description This Idempotency-Key was already used for a different cart */
+            /** @description This Idempotency-Key was already used for a different cart, or the discount code does not apply (details.discountCode says why) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2169,6 +2995,535 @@ export interface operations {
             };
             /** @description The order is not awaiting payment (paid, expired or cancelled) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on the server; nothing secret is in the message */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable or too slow: try again after the seconds in Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "admin-discounts-list": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminDiscountPage"];
+                };
+            };
+            /** @description Invalid query: the issues name the parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not an administrator, or the token lacks the admin scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on the server; nothing secret is in the message */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable or too slow: try again after the seconds in Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "admin-discounts-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description What shoppers type, in any case; kept upper-cased.
+                     * @example SPRING-15
+                     */
+                    code: string;
+                    /** @default  */
+                    description?: string;
+                    /**
+                     * @description `percent`: value is a whole percent; `fixed`: value is cents off the subtotal.
+                     * @enum {string}
+                     */
+                    kind: "percent" | "fixed";
+                    /**
+                     * @description 1–100 for percent codes; cents (more than 0) for fixed ones.
+                     * @example 15
+                     */
+                    value: number;
+                    /** @default 0 */
+                    minSubtotalCents?: number;
+                    /**
+                     * Format: date-time
+                     * @description Usable from then on; none: at once.
+                     */
+                    startsAt?: string;
+                    /**
+                     * Format: date-time
+                     * @description Usable until then; none: no end.
+                     */
+                    endsAt?: string;
+                    /** @description Orders in all that may use it; none: no limit. */
+                    usageLimit?: number;
+                    /** @description Orders per buyer (counted by email); none: no limit. */
+                    perCustomerLimit?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            201: {
+                headers: {
+                    /** @description Where the created resource lives. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminDiscount"];
+                };
+            };
+            /** @description Invalid input: the issues name the field (a percent outside 1–100, an end before the start) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not an administrator, or the token lacks the admin scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A code with that name exists already (codes ignore case) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on the server; nothing secret is in the message */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable or too slow: try again after the seconds in Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "admin-discounts-byId": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminDiscountDetail"];
+                };
+            };
+            /** @description Not a discount code id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not an administrator, or the token lacks the admin scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such discount code */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on the server; nothing secret is in the message */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable or too slow: try again after the seconds in Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "admin-discounts-pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminDiscount"];
+                };
+            };
+            /** @description Not a discount code id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not an administrator, or the token lacks the admin scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such discount code */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on the server; nothing secret is in the message */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable or too slow: try again after the seconds in Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "admin-discounts-resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminDiscount"];
+                };
+            };
+            /** @description Not a discount code id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not an administrator, or the token lacks the admin scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such discount code */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

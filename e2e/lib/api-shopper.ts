@@ -1,3 +1,4 @@
+import { shipTo } from "../../tests/support/shipping";
 import { randomUUID } from "node:crypto";
 import { expect, request, type APIRequestContext } from "@playwright/test";
 
@@ -61,7 +62,10 @@ export async function buy(
   quantity: number,
 ): Promise<{ id: string; paymentUrl: string }> {
   await trpc(api, "cart.setItem", { productId: product, quantity });
-  const placed = await trpc<PlacedOrder>(api, "checkout.placeOrder", { idempotencyKey: randomUUID() });
+  const placed = await trpc<PlacedOrder>(api, "checkout.placeOrder", {
+    idempotencyKey: randomUUID(),
+    ...shipTo,
+  });
   if (!placed.paymentUrl) throw new Error(`order ${placed.order.id} has no payment page`);
   return { id: placed.order.id, paymentUrl: placed.paymentUrl };
 }

@@ -1,3 +1,4 @@
+import { shipTo } from "../../tests/support/shipping";
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "../fixtures";
 import { newShopper, productId, signedInApi, stockStreamUrl, trpc } from "../lib/api-shopper";
@@ -76,7 +77,7 @@ test("an outside client buys over REST with a bearer token; the shopper pays on 
   expect(put.response.status).toBe(200);
   const placed = await client.POST("/orders", {
     params: { header: { "Idempotency-Key": crypto.randomUUID() } },
-    body: {},
+    body: shipTo,
     headers,
   });
   expect(placed.response.status).toBe(202);

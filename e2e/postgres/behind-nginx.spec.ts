@@ -1,3 +1,4 @@
+import { shipTo } from "../../tests/support/shipping";
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "../fixtures";
@@ -48,7 +49,7 @@ test("one checkout sent again through the other instance is the same order", asy
   const shopper = await newShopper(nginx.baseURL);
   const mug = await productId(shopper, "stoneware-mug");
   await shopper.post("/api/trpc/cart.setItem", { data: { productId: mug, quantity: 1 } });
-  const body = { idempotencyKey: randomUUID() };
+  const body = { idempotencyKey: randomUUID(), ...shipTo };
   const answers = [];
   for (let i = 0; i < 4; i++) {
     const response = await shopper.post("/api/trpc/checkout.placeOrder", { data: body });
@@ -118,7 +119,7 @@ async function shopUntil(api: APIRequestContext, product: string, done: () => bo
     const order = (await send(api, tally, {
       method: "POST",
       path: "/api/trpc/checkout.placeOrder",
-      data: { idempotencyKey: randomUUID() },
+      data: { idempotencyKey: randomUUID(), ...shipTo },
       retryProxyErrors: true,
     })) as PlacedOrder | null;
     if (order) tally.acknowledged.push(order.order.id);

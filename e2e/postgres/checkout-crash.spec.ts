@@ -1,3 +1,4 @@
+import { shipTo } from "../../tests/support/shipping";
 import { randomUUID } from "node:crypto";
 import { expect, test } from "../fixtures";
 import { startInstance, type Instance } from "../lib/instance";
@@ -81,7 +82,7 @@ async function shop(client: RestClient, authorization: string, productIds: reado
     const checkout = await untilAnswered(() =>
       client.POST("/orders", {
         params: { header: { "Idempotency-Key": idempotencyKey } },
-        body: {},
+        body: shipTo,
         headers,
       }),
     ).finally(() => (load.inFlight -= 1));
@@ -223,7 +224,7 @@ test("kill -9 five times during a 50-buyer checkout load loses no acknowledged o
   for (const order of load.acknowledged.filter((_, index) => index % 5 === 0)) {
     const { data, error, response } = await client.POST("/orders", {
       params: { header: { "Idempotency-Key": order.idempotencyKey } },
-      body: {},
+      body: shipTo,
       headers: { authorization: order.authorization },
     });
     expect(response.status, JSON.stringify(error)).toBeLessThan(300);

@@ -1,3 +1,4 @@
+import { shipTo } from "../../tests/support/shipping";
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { expect, test } from "../fixtures";
@@ -68,7 +69,7 @@ test("SIGTERM: new connections are refused, a checkout in flight completes, live
     const checkout = halfSentPost(
       `${server.baseURL}/api/trpc/checkout.placeOrder`,
       { cookie: await cookieHeader(shopper) },
-      JSON.stringify({ idempotencyKey }),
+      JSON.stringify({ idempotencyKey, ...shipTo }),
     );
     await new Promise((resolve) => setTimeout(resolve, 300));
 
@@ -95,6 +96,6 @@ test("SIGTERM: new connections are refused, a checkout in flight completes, live
     select o.id, o.status, (select count(*)::int from order_items i where i.order_id = o.id) as items
     from orders o where o.idempotency_key = ${idempotencyKey}`;
   expect(stored).toMatchObject({ status: "awaiting_payment", items: 1 });
-  const retried = await trpc<PlacedOrder>(shopper, "checkout.placeOrder", { idempotencyKey });
+  const retried = await trpc<PlacedOrder>(shopper, "checkout.placeOrder", { idempotencyKey, ...shipTo });
   expect(retried.order.id).toBe(stored?.id);
 });

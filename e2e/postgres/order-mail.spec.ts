@@ -1,3 +1,4 @@
+import { shipTo } from "../../tests/support/shipping";
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, test } from "../fixtures";
@@ -75,7 +76,7 @@ async function placeOrder(baseURL: string, buyer: Buyer, page: Page): Promise<st
   await client.PUT("/cart/items/{productId}", { params: { path: { productId } }, body: { quantity: 1 }, headers });
   const { data, response } = await client.POST("/orders", {
     params: { header: { "Idempotency-Key": randomUUID() } },
-    body: {},
+    body: shipTo,
     headers,
   });
   expect(response.status).toBe(202);

@@ -10,6 +10,7 @@ import {
   AUTHENTICATE_CARD,
   checkOut,
   DECLINED_CARD,
+  fillShippingAddress,
   payOnProviderPage,
   signUpQuickly,
 } from "../support";
@@ -154,6 +155,8 @@ test("an abandoned payment: the stock comes back after the hold, the order expir
   const before = await stockOf(database, "oak-stool");
   await addToCart(page, "oak-stool", 2);
   await page.goto("/checkout");
+  await expect(page.getByTestId("checkout-total")).toBeVisible();
+  await fillShippingAddress(page);
   await page.getByRole("button", { name: /Continue to payment/ }).click();
   await page.getByRole("link", { name: /Cancel and return/ }).click();
   await expect(page.getByTestId("awaiting-payment")).toBeVisible();

@@ -26,6 +26,9 @@ export const auditActions = [
   "account.data_exported",
   "account.deleted",
   "account.mail_preferences_changed",
+  "discount.created",
+  "discount.paused",
+  "discount.resumed",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
@@ -57,6 +60,9 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "account.data_exported": "Account data exported",
   "account.deleted": "Account deleted",
   "account.mail_preferences_changed": "Mail preferences changed",
+  "discount.created": "Discount code created",
+  "discount.paused": "Discount code paused",
+  "discount.resumed": "Discount code resumed",
 };
 
 /** Why a sign-in failed: kept as the reason of its `auth.sign_in_failed` row. */

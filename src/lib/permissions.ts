@@ -26,6 +26,10 @@ export const permissions = [
   "retry:job:any",
   "export:account:own",
   "delete:account:own",
+  "read:address:own",
+  "manage:address:own",
+  "read:discount:any",
+  "manage:discount:any",
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -44,6 +48,8 @@ const customer: readonly Permission[] = [
   "update:account:own",
   "export:account:own",
   "delete:account:own",
+  "read:address:own",
+  "manage:address:own",
 ];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
@@ -96,6 +102,10 @@ const scopeFor: Record<Permission, TokenScope | null> = {
   "retry:job:any": "admin",
   "export:account:own": "account",
   "delete:account:own": "account",
+  "read:address:own": "read",
+  "manage:address:own": "orders",
+  "read:discount:any": "admin",
+  "manage:discount:any": "admin",
 };
 
 export function scopeNeeded(permission: Permission): TokenScope | null {

@@ -1,3 +1,4 @@
+import { checkoutWith } from "./shipping";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/server/db/types";
 import type { Actor } from "@/server/domain/actor";
@@ -16,7 +17,7 @@ export async function oneCustomer(db: Db): Promise<Actor> {
 export async function buyAs(db: Db, actor: Actor, productId: string, quantity = 1) {
   const caller = callerFor(db, actor);
   await caller.cart.setItem({ productId, quantity });
-  const placed = await caller.checkout.placeOrder({ idempotencyKey: randomUUID() });
+  const placed = await caller.checkout.placeOrder(checkoutWith(randomUUID()));
   await payPlacedOrder(db, placed.paymentUrl);
   return caller.orders.byId({ id: placed.order.id });
 }
@@ -25,5 +26,5 @@ export async function buyAs(db: Db, actor: Actor, productId: string, quantity = 
 export async function placeUnpaid(db: Db, actor: Actor, productId: string, quantity = 1) {
   const caller = callerFor(db, actor);
   await caller.cart.setItem({ productId, quantity });
-  return caller.checkout.placeOrder({ idempotencyKey: randomUUID() });
+  return caller.checkout.placeOrder(checkoutWith(randomUUID()));
 }

@@ -1,4 +1,5 @@
 import { signInWithProviderAction, signOutAction } from "@/app/auth-actions";
+import { AddressBook } from "@/components/account/address-book";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { DeleteAccountForm } from "@/components/account/delete-account-form";
 import { EmailSettings } from "@/components/account/email-settings";
@@ -32,47 +33,50 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   return (
     <HydrateClient>
       <h1>Your account</h1>
-      <section className="panel" aria-labelledby="profile-heading">
-        <h2 id="profile-heading" style={{ marginTop: 0 }}>
-          Profile
-        </h2>
-        <dl className="details" data-testid="profile">
-          <dt>Name</dt>
-          <dd>{actor.name}</dd>
-          <dt>Email</dt>
-          <dd>{actor.email}</dd>
-          <dt>Role</dt>
-          <dd>{actor.role === "admin" ? "Administrator" : "Customer"}</dd>
-        </dl>
-      </section>
-      <EmailSettings />
-      <section className="panel stack" aria-labelledby="security-heading">
-        <h2 id="security-heading" style={{ marginTop: 0 }}>
-          Password and sessions
-        </h2>
-        <ChangePasswordForm hasPassword={hasPassword} />
-        <SignOutEverywhere signOutAction={signOutAction} />
-      </section>
-      <SignInMethods
-        available={enabledIdentityProviders()}
-        linkError={linkError}
-        signInWithProviderAction={signInWithProviderAction}
-      />
-      <TokenManager isAdmin={actor.role === "admin"} />
-      <section className="panel stack" aria-labelledby="data-heading">
-        <h2 id="data-heading" style={{ marginTop: 0 }}>
-          Mail and your data
-        </h2>
-        <MailPreferencesForm />
-        <ExportDataButton />
-        {actor.role === "admin" ? (
-          <p className="stock">
-            Administrator accounts cannot be deleted: have another administrator demote you first.
-          </p>
-        ) : (
-          <DeleteAccountForm signOutAction={signOutAction} />
-        )}
-      </section>
+      <div className="account-sections">
+        <section className="panel" aria-labelledby="profile-heading">
+          <h2 id="profile-heading" style={{ marginTop: 0 }}>
+            Profile
+          </h2>
+          <dl className="details" data-testid="profile">
+            <dt>Name</dt>
+            <dd>{actor.name}</dd>
+            <dt>Email</dt>
+            <dd>{actor.email}</dd>
+            <dt>Role</dt>
+            <dd>{actor.role === "admin" ? "Administrator" : "Customer"}</dd>
+          </dl>
+        </section>
+        <AddressBook />
+        <EmailSettings />
+        <section className="panel stack" aria-labelledby="security-heading">
+          <h2 id="security-heading" style={{ marginTop: 0 }}>
+            Password and sessions
+          </h2>
+          <ChangePasswordForm hasPassword={hasPassword} />
+          <SignOutEverywhere signOutAction={signOutAction} />
+        </section>
+        <SignInMethods
+          available={enabledIdentityProviders()}
+          linkError={linkError}
+          signInWithProviderAction={signInWithProviderAction}
+        />
+        <TokenManager isAdmin={actor.role === "admin"} />
+        <section className="panel stack" aria-labelledby="data-heading">
+          <h2 id="data-heading" style={{ marginTop: 0 }}>
+            Mail and your data
+          </h2>
+          <MailPreferencesForm />
+          <ExportDataButton />
+          {actor.role === "admin" ? (
+            <p className="stock">
+              Administrator accounts cannot be deleted: have another administrator demote you first.
+            </p>
+          ) : (
+            <DeleteAccountForm signOutAction={signOutAction} />
+          )}
+        </section>
+      </div>
     </HydrateClient>
   );
 }

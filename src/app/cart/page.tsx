@@ -1,5 +1,6 @@
 import { CartView } from "@/components/cart/cart-view";
 import { requireActor } from "@/server/auth/require-actor";
+import { storeTaxMode } from "@/server/tax-mode";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 
 export const metadata = { title: "Your cart" };
@@ -10,7 +11,7 @@ export default async function CartPage() {
   return (
     <HydrateClient>
       <h1>Your cart</h1>
-      <CartView />
+      <CartView taxMode={storeTaxMode()} />
     </HydrateClient>
   );
 }

@@ -6,10 +6,14 @@ export const metadata = { title: "Checkout" };
 
 export default async function CheckoutPage() {
   await requireActor("/checkout");
-  await getQueryClient().prefetchQuery(trpc.cart.get.queryOptions());
+  const queryClient = getQueryClient();
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.cart.get.queryOptions()),
+    queryClient.prefetchQuery(trpc.account.addresses.list.queryOptions()),
+  ]);
   return (
     <HydrateClient>
-      <h1>Checkout</h1>
+      <h1 id="checkout-title">Checkout</h1>
       <CheckoutForm />
     </HydrateClient>
   );

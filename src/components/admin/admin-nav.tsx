@@ -7,6 +7,7 @@ const sections = [
   { href: "/admin", label: "Dashboard" },
   { href: "/admin/products", label: "Products" },
   { href: "/admin/orders", label: "Orders" },
+  { href: "/admin/discounts", label: "Discounts" },
   { href: "/admin/users", label: "Users" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/jobs", label: "Jobs" },

@@ -4,6 +4,7 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { OrderLinesTable } from "@/components/orders/order-lines-table";
+import { OrderTotals } from "@/components/orders/order-totals";
 import { PaymentLines } from "@/components/orders/payment-state";
 import { StatusBadge } from "@/components/orders/status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -11,8 +12,10 @@ import type { AdminOrderDetailDto } from "@/lib/contracts/admin";
 import { formatDateTime } from "@/lib/format-date";
 import { formatMoney } from "@/lib/money";
 import { orderStatusLabels } from "@/lib/order-status";
+import { shippingMethodName } from "@/lib/shipping-method-name";
 import { useTRPC } from "@/trpc/react";
 import { CancelOrderDialog } from "./cancel-order-dialog";
+import { ShippingAddress } from "./shipping-address";
 
 type Order = AdminOrderDetailDto["order"];
 type PaymentSession = AdminOrderDetailDto["paymentSessions"][number];
@@ -150,7 +153,16 @@ export function OrderAdminDetail({ orderId, canCancel }: { orderId: string; canC
             </span>
           </p>
         </div>
-        <CancelOrderDialog order={order} canCancel={canCancel} onCancelled={setNotice} />
+        <div className="row row--tight">
+          <Link
+            href={`/admin/orders/${order.id}/packing-slip`}
+            className="button button--secondary"
+            data-testid="packing-slip-link"
+          >
+            Packing slip
+          </Link>
+          <CancelOrderDialog order={order} canCancel={canCancel} onCancelled={setNotice} />
+        </div>
       </div>
       <div aria-live="polite" data-testid="admin-order-notice">
         {notice ? <p className="notice notice--success">{notice}</p> : null}
@@ -162,6 +174,24 @@ export function OrderAdminDetail({ orderId, canCancel }: { orderId: string; canC
         productHref={(item) => `/admin/products/${item.productId}`}
         testIds={{ table: "admin-order-lines", line: "admin-order-line", total: "admin-order-total" }}
       />
+
+      <div className="admin-columns">
+        <section className="panel" aria-labelledby="ship-to-heading">
+          <h2 id="ship-to-heading" style={{ marginTop: 0 }}>
+            Ships to
+          </h2>
+          <ShippingAddress address={order.shippingAddress} testId="admin-order-address" />
+          <p style={{ marginBottom: 0 }} data-testid="admin-order-shipping-method">
+            <span className="stock">Shipping method:</span> {shippingMethodName(order.shippingMethod, true)}
+          </p>
+        </section>
+        <section className="panel" aria-labelledby="totals-heading">
+          <h2 id="totals-heading" style={{ marginTop: 0 }}>
+            Totals
+          </h2>
+          <OrderTotals order={order} testIds={{ totals: "admin-order-totals", discount: "admin-order-discount" }} />
+        </section>
+      </div>
 
       <div className="admin-columns">
         <section className="panel" aria-labelledby="customer-heading">

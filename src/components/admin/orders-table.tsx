@@ -14,6 +14,7 @@ import { nextPageCursor } from "@/lib/paging";
 import { errorMessage } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 import { ADMIN_PAGE_SIZE } from "./paging";
+import { ShipToCell } from "./ship-to-cell";
 
 /** The one fulfilment step an order can take next, if any. */
 const nextStep: Partial<Record<OrderStatus, { status: "shipped" | "delivered"; label: string }>> = {
@@ -146,6 +147,7 @@ export function AdminOrders({ status, stuck = false }: { status?: OrderStatus; s
               <tr>
                 <th scope="col">Order</th>
                 <th scope="col">Customer</th>
+                <th scope="col">Ships to</th>
                 <th scope="col">Placed</th>
                 <th scope="col" className="num">
                   Total
@@ -168,6 +170,9 @@ export function AdminOrders({ status, stuck = false }: { status?: OrderStatus; s
                     {order.customer.name}
                     <br />
                     <span className="stock">{order.customer.email}</span>
+                  </td>
+                  <td data-label="Ships to" data-testid="admin-order-ship-to">
+                    <ShipToCell shipTo={order.shipTo} shippingMethod={order.shippingMethod} />
                   </td>
                   <td data-label="Placed">{formatDateTime(order.createdAt)}</td>
                   <td className="num" data-label="Total">

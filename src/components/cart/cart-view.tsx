@@ -2,14 +2,16 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { Price } from "@/components/catalog/price";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatMoney } from "@/lib/money";
 import { MAX_LINE_QUANTITY } from "@/lib/cart-limits";
+import type { TaxMode } from "@/lib/shop/tax-rates";
 import { errorMessage } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 import { useSetCartItem } from "./use-set-cart-item";
 
-export function CartView() {
+/** `taxMode`: the store's setting, read by the page on the server and stated beside every price. */
+export function CartView({ taxMode }: { taxMode: TaxMode }) {
   const trpc = useTRPC();
   const { data: cart } = useSuspenseQuery(trpc.cart.get.queryOptions());
   const setItem = useSetCartItem();
@@ -61,7 +63,7 @@ export function CartView() {
                     ) : null}
                   </td>
                   <td className="num" data-label="Price">
-                    {formatMoney(product.priceCents, product.currency)}
+                    <Price cents={product.priceCents} currency={product.currency} taxMode={taxMode} />
                   </td>
                   <td data-label="Quantity">
                     <label className="visually-hidden" htmlFor={`quantity-${product.id}`}>
@@ -83,8 +85,13 @@ export function CartView() {
                       ))}
                     </select>
                   </td>
-                  <td className="num" data-testid="line-total" data-label="Total">
-                    {formatMoney(product.priceCents * quantity, product.currency)}
+                  <td className="num" data-label="Total">
+                    <Price
+                      cents={product.priceCents * quantity}
+                      currency={product.currency}
+                      taxMode={taxMode}
+                      testId="line-total"
+                    />
                   </td>
                   <td>
                     <button
@@ -104,9 +111,13 @@ export function CartView() {
       <div className="panel" style={{ maxWidth: "24rem", marginLeft: "auto", width: "100%" }}>
         <div className="summary-row summary-row--total">
           <span>Subtotal</span>
-          <span data-testid="cart-subtotal">{formatMoney(cart.subtotalCents, cart.currency)}</span>
+          <Price cents={cart.subtotalCents} currency={cart.currency} taxMode={taxMode} testId="cart-subtotal" />
         </div>
-        <p className="stock">Shipping is free.</p>
+        <p className="stock">
+          {taxMode === "inclusive"
+            ? "Shipping is worked out at checkout, from your address."
+            : "Shipping and tax are worked out at checkout, from your address."}
+        </p>
         <Link href="/checkout" className="button" style={{ width: "100%" }}>
           Check out
         </Link>

@@ -4,6 +4,7 @@ import { catalogHref, catalogListInput, type CatalogView } from "@/lib/catalog-p
 import type { CategoryDto } from "@/lib/contracts/catalog";
 import { nextPageCursor } from "@/lib/paging";
 import { productCountText } from "@/lib/product-count";
+import type { TaxMode } from "@/lib/shop/tax-rates";
 import { getQueryClient, HydrateClient, livePosition, trpc } from "@/trpc/server";
 import { CategoryNav } from "./category-nav";
 import { InStockFilter } from "./in-stock-filter";
@@ -15,8 +16,15 @@ function headingOf(view: CatalogView, category: CategoryDto | undefined): string
   return category?.name ?? "All products";
 }
 
+interface CatalogPageProps {
+  view: CatalogView;
+  categories: CategoryDto[];
+  /** Stated beside every price; the route reads it on the server. */
+  taxMode: TaxMode;
+}
+
 /** The catalog, whole (`category` unset) or one category of it: categories beside, the first page of products in the HTML. */
-export async function CatalogPage({ view, categories }: { view: CatalogView; categories: CategoryDto[] }) {
+export async function CatalogPage({ view, categories, taxMode }: CatalogPageProps) {
   const category = categories.find((each) => each.slug === view.category);
   const total = categories.reduce((sum, each) => sum + each.productCount, 0);
   const since = await livePosition();
@@ -44,7 +52,7 @@ export async function CatalogPage({ view, categories }: { view: CatalogView; cat
               <SortSelect view={view} />
             </div>
           </div>
-          <ProductGrid view={view} categoryName={category?.name} />
+          <ProductGrid view={view} categoryName={category?.name} taxMode={taxMode} />
         </section>
       </div>
       <LiveStockUpdates since={since} />

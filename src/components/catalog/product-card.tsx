@@ -1,10 +1,11 @@
 import Link from "next/link";
-import { formatMoney } from "@/lib/money";
+import type { TaxMode } from "@/lib/shop/tax-rates";
 import type { Product } from "@/trpc/types";
+import { Price } from "./price";
 import { ProductPicture } from "./product-picture";
 import { StockLabel } from "./stock-label";
 
-export function ProductCard({ product }: { product: Product }) {
+export function ProductCard({ product, taxMode }: { product: Product; taxMode: TaxMode }) {
   return (
     <article className="product-card" data-testid="product-card">
       <Link href={`/products/${product.slug}`}>
@@ -15,7 +16,7 @@ export function ProductCard({ product }: { product: Product }) {
         />
         <div className="product-card__body">
           <h2 className="product-card__name">{product.name}</h2>
-          <span className="price">{formatMoney(product.priceCents, product.currency)}</span>
+          <Price className="price" cents={product.priceCents} currency={product.currency} taxMode={taxMode} />
           <StockLabel stock={product.stock} />
         </div>
       </Link>

@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { LoadMore } from "@/components/ui/load-more";
 import { nextPageCursor } from "@/lib/paging";
 import { catalogHref, catalogListInput, type CatalogView } from "@/lib/catalog-params";
+import type { TaxMode } from "@/lib/shop/tax-rates";
 import { useTRPC } from "@/trpc/react";
 import { ProductCard } from "./product-card";
 
@@ -25,7 +26,15 @@ function emptyAction(view: CatalogView, categoryName: string | undefined): { hre
   return undefined;
 }
 
-export function ProductGrid({ view, categoryName }: { view: CatalogView; categoryName?: string }) {
+export function ProductGrid({
+  view,
+  categoryName,
+  taxMode,
+}: {
+  view: CatalogView;
+  categoryName?: string;
+  taxMode: TaxMode;
+}) {
   const trpc = useTRPC();
   const { data, fetchNextPage, hasNextPage, isFetchingNextPage, isFetchNextPageError } = useSuspenseInfiniteQuery(
     trpc.catalog.list.infiniteQueryOptions(catalogListInput(view), { getNextPageParam: nextPageCursor }),
@@ -48,7 +57,7 @@ export function ProductGrid({ view, categoryName }: { view: CatalogView; categor
       <ul className="product-grid" aria-label="Products">
         {products.map((product) => (
           <li key={product.id}>
-            <ProductCard product={product} />
+            <ProductCard product={product} taxMode={taxMode} />
           </li>
         ))}
       </ul>

@@ -1,25 +1,59 @@
 "use client";
 
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { keepPreviousData, useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import {
+  addressErrorsFromIssues,
+  checkAddressDraft,
+  emptyAddressDraft,
+  type AddressDraft,
+  type AddressErrors,
+} from "@/components/addresses/address-draft";
 import { EmptyState } from "@/components/ui/empty-state";
+import type { AddressDto } from "@/lib/contracts/address";
 import { newIdempotencyKey } from "@/lib/idempotency-key";
 import { formatMoney } from "@/lib/money";
+import { countries, type CountryCode } from "@/lib/shop/countries";
+import type { ShippingMethodId } from "@/lib/shop/shipping-methods";
 import { errorCode, errorMessage, shortProductIds } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
+import { DiscountCodeField } from "./discount-code-field";
+import { OrderSummary } from "./order-summary";
+import { ShippingMethodPicker } from "./shipping-method-picker";
+import { NEW_ADDRESS, ShipTo } from "./ship-to";
+
+function knownCountry(code: string): CountryCode | undefined {
+  return Object.hasOwn(countries, code) ? (code as CountryCode) : undefined;
+}
 
 export function CheckoutForm() {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
   const { data: cart } = useSuspenseQuery(trpc.cart.get.queryOptions());
+  const { data: saved } = useSuspenseQuery(trpc.account.addresses.list.queryOptions());
+  const [choice, setChoice] = useState(saved[0]?.id ?? NEW_ADDRESS);
+  const [draft, setDraft] = useState<AddressDraft>(emptyAddressDraft);
+  const [addressErrors, setAddressErrors] = useState<AddressErrors>({});
+  const [method, setMethod] = useState<ShippingMethodId>("standard");
+  const [discountCode, setDiscountCode] = useState("");
   // One key per checkout attempt: a double click or a retry after a network error replays the same order.
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const placeOrder = useMutation(trpc.checkout.placeOrder.mutationOptions());
   const [succeeded, setSucceeded] = useState(false);
   const busy = placeOrder.isPending || succeeded;
+
+  const chosen = saved.find((address) => address.id === choice);
+  const country = chosen?.country ?? knownCountry(draft.country);
+  const quote = useQuery({
+    ...trpc.checkout.quote.queryOptions({
+      country,
+      shippingMethod: method,
+      discountCode: discountCode || undefined,
+    }),
+    placeholderData: keepPreviousData,
+  });
 
   if (cart.items.length === 0 && !busy) {
     return (
@@ -31,11 +65,23 @@ export function CheckoutForm() {
     );
   }
 
+  function shippingAddress(): AddressDto | null {
+    if (chosen) return chosen;
+    const checked = checkAddressDraft(draft);
+    setAddressErrors(checked.ok ? {} : checked.errors);
+    return checked.ok ? checked.address : null;
+  }
+
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
+    const address = shippingAddress();
+    if (!address) {
+      document.getElementById("shipping-name")?.focus();
+      return;
+    }
     placeOrder.mutate(
-      { idempotencyKey },
+      { idempotencyKey, shippingAddress: address, shippingMethod: method, discountCode: discountCode || undefined },
       {
         onSuccess: ({ order, paymentUrl }) => {
           setSucceeded(true);
@@ -47,8 +93,12 @@ export function CheckoutForm() {
         },
         onError: (error) => {
           const code = errorCode(error);
-          // The cart has changed under us (stock ran out): show the current one.
-          if (code === "CONFLICT") void queryClient.invalidateQueries({ queryKey: trpc.cart.get.queryKey() });
+          setAddressErrors(addressErrorsFromIssues(error.data?.issues, "shippingAddress"));
+          // The cart or the code's uses changed under us: show the current prices.
+          if (code === "CONFLICT") {
+            void queryClient.invalidateQueries({ queryKey: trpc.cart.get.queryKey() });
+            void queryClient.invalidateQueries(trpc.checkout.quote.pathFilter());
+          }
           // This key bought a different cart: the next attempt is a new checkout.
           if (code === "UNPROCESSABLE_CONTENT") setIdempotencyKey(newIdempotencyKey());
         },
@@ -58,52 +108,66 @@ export function CheckoutForm() {
 
   const shortIds = new Set(errorCode(placeOrder.error) === "CONFLICT" ? shortProductIds(placeOrder.error) : []);
   const shortNames = cart.items.filter((item) => shortIds.has(item.product.id)).map((item) => item.product.name);
+  const totalText = quote.data ? ` · ${formatMoney(quote.data.totalCents, quote.data.currency)}` : "";
 
   return (
-    <div className="product-detail">
-      <section className="panel" aria-labelledby="review-title">
-        <h2 id="review-title" style={{ marginTop: 0 }}>
-          Review your order
-        </h2>
-        {cart.items.map(({ product, quantity }) => (
-          <div className="summary-row" key={product.id} data-testid="checkout-line">
-            <span>
-              {quantity} × {product.name}
-              {product.stock < quantity ? <span className="stock stock--out"> (only {product.stock} left)</span> : null}
-            </span>
-            <span>{formatMoney(product.priceCents * quantity, product.currency)}</span>
-          </div>
-        ))}
-        <div className="summary-row summary-row--total">
-          <span>Total</span>
-          <span data-testid="checkout-total">{formatMoney(cart.subtotalCents, cart.currency)}</span>
-        </div>
-        <p>
-          <Link href="/cart">Edit cart</Link>
-        </p>
-      </section>
-      <form className="form panel" onSubmit={submit} noValidate aria-labelledby="payment-title">
-        <h2 id="payment-title" style={{ marginTop: 0 }}>
-          Payment
-        </h2>
-        <div aria-live="polite">
-          {placeOrder.isError ? (
-            <p className="notice notice--error" data-testid="checkout-error">
-              {errorMessage(placeOrder.error)}
-              {shortNames.length > 0 ? ` Sold out or short: ${shortNames.join(", ")}.` : null}
-            </p>
+    <form className="checkout" onSubmit={submit} noValidate aria-labelledby="checkout-title">
+      <div className="stack">
+        <section className="panel stack" aria-labelledby="shipping-title">
+          <h2 id="shipping-title" style={{ margin: 0 }}>
+            Shipping
+          </h2>
+          <ShipTo
+            saved={saved}
+            choice={choice}
+            onChoose={setChoice}
+            draft={draft}
+            onDraftChange={setDraft}
+            errors={addressErrors}
+            disabled={busy}
+          />
+          {quote.data ? (
+            <ShippingMethodPicker quote={quote.data} value={method} onChange={setMethod} disabled={busy} />
           ) : null}
-        </div>
-        <p>
-          You pay on the payment provider&apos;s secure page; your card details never reach this shop. The items are
-          held for you while you pay.
-        </p>
-        <button type="submit" className="button" disabled={busy}>
-          {busy
-            ? "Opening the payment page…"
-            : `Continue to payment · ${formatMoney(cart.subtotalCents, cart.currency)}`}
-        </button>
-      </form>
-    </div>
+          <DiscountCodeField
+            applied={discountCode}
+            onApply={setDiscountCode}
+            discount={quote.data?.discount ?? null}
+            disabled={busy}
+          />
+        </section>
+      </div>
+      <div className="stack">
+        {quote.data ? (
+          <OrderSummary quote={quote.data} stale={quote.isFetching} />
+        ) : quote.isError ? (
+          <p className="notice notice--error">{errorMessage(quote.error)}</p>
+        ) : (
+          <section className="panel" aria-busy="true">
+            <p>Pricing your cart…</p>
+          </section>
+        )}
+        <section className="panel stack" aria-labelledby="payment-title">
+          <h2 id="payment-title" style={{ margin: 0 }}>
+            Payment
+          </h2>
+          <div aria-live="polite">
+            {placeOrder.isError ? (
+              <p className="notice notice--error" data-testid="checkout-error">
+                {errorMessage(placeOrder.error)}
+                {shortNames.length > 0 ? ` Sold out or short: ${shortNames.join(", ")}.` : null}
+              </p>
+            ) : null}
+          </div>
+          <p style={{ margin: 0 }}>
+            You pay on the payment provider&apos;s secure page; your card details never reach this shop. The items are
+            held for you while you pay.
+          </p>
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? "Opening the payment page…" : `Continue to payment${totalText}`}
+          </button>
+        </section>
+      </div>
+    </form>
   );
 }

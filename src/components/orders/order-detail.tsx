@@ -2,11 +2,13 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { PostalAddress } from "@/components/addresses/postal-address";
 import { formatDateTime } from "@/lib/format-date";
 import { cancellableStatuses, orderStatusLabels } from "@/lib/order-status";
 import { useTRPC } from "@/trpc/react";
 import { CancelOrderButton } from "./cancel-order-button";
 import { OrderLinesTable } from "./order-lines-table";
+import { OrderTotals } from "./order-totals";
 import { PaymentLines, PaymentState } from "./payment-state";
 import { StatusBadge } from "./status-badge";
 
@@ -33,6 +35,24 @@ export function OrderDetail({ orderId, returned }: { orderId: string; returned: 
         productHref={(item) => `/products/${item.productSlug}`}
         testIds={{ line: "order-line", total: "order-total" }}
       />
+
+      <div className="product-detail">
+        <section className="panel" aria-labelledby="totals-heading">
+          <h2 id="totals-heading" style={{ marginTop: 0 }}>
+            Totals
+          </h2>
+          <OrderTotals order={order} testIds={{ totals: "order-totals", discount: "order-discount" }} />
+        </section>
+        {/* Orders placed before addresses existed have none: nothing to show. */}
+        {order.shippingAddress ? (
+          <section className="panel" aria-labelledby="ship-to-heading" data-testid="order-ship-to">
+            <h2 id="ship-to-heading" style={{ marginTop: 0 }}>
+              Shipping address
+            </h2>
+            <PostalAddress address={order.shippingAddress} />
+          </section>
+        ) : null}
+      </div>
 
       <div className="product-detail">
         <section className="panel" aria-labelledby="payment-heading">

@@ -1,3 +1,4 @@
+import { address } from "./address";
 import { z } from "zod";
 
 const when = z.iso.datetime();
@@ -36,12 +37,14 @@ export const accountExport = z.object({
     }),
   ),
   cart: z.array(z.object({ productName: z.string(), quantity: z.number().int() })),
+  addresses: z.array(address),
   orders: z.array(
     z.object({
       id: z.uuid(),
       status: z.string(),
       totalCents: z.number().int(),
       currency: z.string(),
+      shippingAddress: address.nullable(),
       createdAt: when,
       items: z.array(
         z.object({ productName: z.string(), unitPriceCents: z.number().int(), quantity: z.number().int() }),

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { auditActions } from "../audit-actions";
 import { orderStatuses } from "../order-status";
 import { roles } from "../permissions";
+import { countryCodes } from "../shop/countries";
+import { shippingMethodIds } from "../shop/shipping-methods";
 import { textInput } from "../validation/text";
 import { product, productSlug } from "./catalog";
 import { cents, cursorInput, isoDateTime, nextCursor } from "./common";
@@ -89,7 +91,17 @@ export const adjustInventoryInput = z.object({
 
 export const customerSummary = z.object({ id: z.uuid(), email: z.string(), name: z.string() });
 
-export const adminOrderSummary = orderSummary.extend({ customer: customerSummary });
+/** Enough of the address to sort the fulfilment queue by; the order itself holds the whole copy. */
+export const shipTo = z
+  .object({ name: z.string(), city: z.string(), country: z.enum(countryCodes) })
+  .nullable()
+  .meta({ description: "Null on orders placed before addresses existed." });
+
+export const adminOrderSummary = orderSummary.extend({
+  customer: customerSummary,
+  shipTo,
+  shippingMethod: z.enum(shippingMethodIds).nullable(),
+});
 
 export const adminOrdersInput = z.object({
   cursor: cursorInput,

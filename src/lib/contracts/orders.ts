@@ -1,11 +1,18 @@
 import { z } from "zod";
 import { orderStatuses } from "../order-status";
+import { shippingMethodIds } from "../shop/shipping-methods";
+import { taxModes } from "../shop/tax-rates";
+import { address, addressFields } from "./address";
+import { discountCodeInput, shippingMethodInput } from "./checkout";
 import { cents, currency, cursorInput, isoDateTime, nextCursor } from "./common";
 
 export const placeOrderInput = z.object({
   idempotencyKey: z
     .uuid("The checkout key must be a UUID")
     .meta({ description: "One per checkout attempt: repeating it returns the same order." }),
+  shippingAddress: addressFields,
+  shippingMethod: shippingMethodInput,
+  discountCode: discountCodeInput.optional(),
 });
 
 export const ordersListInput = z.object({
@@ -30,6 +37,19 @@ export const orderSummary = z
 export const order = orderSummary
   .extend({
     updatedAt: isoDateTime,
+    subtotalCents: cents("Sum of the lines."),
+    discountCents: cents("Taken off by the discount code."),
+    shippingCents: cents("Shipping as charged."),
+    taxCents: cents("Tax as charged, or contained in the prices when taxMode is inclusive."),
+    taxMode: z.enum(taxModes),
+    discountCode: z.string().nullable(),
+    shippingMethod: z
+      .enum(shippingMethodIds)
+      .nullable()
+      .meta({ description: "Null on orders placed before shipping methods." }),
+    shippingAddress: address
+      .nullable()
+      .meta({ description: "A copy made at checkout; null on orders placed before addresses." }),
     items: z.array(
       z.object({
         productId: z.uuid(),

@@ -8,6 +8,28 @@ export const demoAccounts = [
   { email: "shopper@storefront.test", name: "Sam Shopper", role: "customer" },
 ] as const;
 
+/** The demo shopper's address book, so checking out as them is one click from the cart. */
+export const demoAddresses: Record<
+  string,
+  { name: string; line1: string; city: string; postalCode: string; country: string }[]
+> = {
+  "shopper@storefront.test": [
+    { name: "Sam Shopper", line1: "500 Howard Street", city: "San Francisco", postalCode: "94105", country: "US" },
+  ],
+};
+
+/** Codes to try at checkout (README, "Demo data"): one percentage, one fixed amount with a minimum. */
+export const demoDiscountCodes = [
+  { code: "WELCOME10", description: "10 % off any order", kind: "percent", value: 10 },
+  {
+    code: "SAVE5",
+    description: "$5 off orders of $30 or more",
+    kind: "fixed",
+    value: 500,
+    minSubtotalCents: 3_000,
+  },
+] as const;
+
 type Category = "mug" | "lamp" | "bag" | "plant" | "book" | "sock" | "chair" | "kettle";
 
 /** The demo shop's categories, in display order. */

@@ -1,7 +1,14 @@
 import { count } from "drizzle-orm";
 import { hashPassword } from "../security/password";
-import { DEMO_PASSWORD, demoAccounts, demoCategories, demoProductRows } from "./demo-data";
-import { categories, products, users } from "./schema";
+import {
+  DEMO_PASSWORD,
+  demoAccounts,
+  demoAddresses,
+  demoCategories,
+  demoDiscountCodes,
+  demoProductRows,
+} from "./demo-data";
+import { addresses, categories, discountCodes, products, users } from "./schema";
 import type { Db } from "./types";
 
 export interface SeedResult {
@@ -16,7 +23,16 @@ export async function seedDemoData(db: Db): Promise<SeedResult> {
     .insert(users)
     .values(demoAccounts.map((account) => ({ ...account, passwordHash })))
     .onConflictDoNothing({ target: users.email })
-    .returning({ id: users.id });
+    .returning({ id: users.id, email: users.email });
+  // Only for accounts made now: a second seed must not add the same address again.
+  const addressRows = createdUsers.flatMap((user) =>
+    (demoAddresses[user.email] ?? []).map((address) => ({ ...address, userId: user.id })),
+  );
+  if (addressRows.length > 0) await db.insert(addresses).values(addressRows);
+  await db
+    .insert(discountCodes)
+    .values([...demoDiscountCodes])
+    .onConflictDoNothing({ target: discountCodes.code });
   await db
     .insert(categories)
     .values([...demoCategories])

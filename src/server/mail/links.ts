@@ -1,6 +1,9 @@
 import { env } from "@/env";
 
-/** The shop's public origin for links in mail: AUTH_URL, or this server on localhost in development. */
+/**
+ * The shop's public origin for absolute links (mail, the sitemap, canonical and share addresses):
+ * AUTH_URL, or this server on localhost in development.
+ */
 export function shopOrigin(): string {
   return (env.AUTH_URL ? new URL(env.AUTH_URL).origin : `http://localhost:${env.PORT}`).replace(/\/$/, "");
 }

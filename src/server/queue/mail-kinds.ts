@@ -1,11 +1,26 @@
 import { z } from "zod";
+import { address } from "@/lib/contracts/address";
+import { shippingMethodIds } from "@/lib/shop/shipping-methods";
+import { taxModes } from "@/lib/shop/tax-rates";
 
 const recipient = { to: z.email(), name: z.string().min(1).max(200) };
 
+// Every field required: order mails are built when their job runs, from the stored order, so no
+// queued payload predates one (only the other kinds travel sealed in mail.send jobs).
 const orderSummary = z.object({
   id: z.uuid(),
   lines: z.array(z.object({ name: z.string(), quantity: z.number().int().min(1), unitPriceCents: z.number().int() })),
+  /** The total's lines as checkout charged them, named as on the order's page. */
+  subtotalCents: z.number().int(),
+  discountCents: z.number().int(),
+  discountCode: z.string().nullable(),
+  shippingCents: z.number().int(),
+  shippingMethod: z.enum(shippingMethodIds).nullable(),
+  taxCents: z.number().int(),
+  taxMode: z.enum(taxModes),
   totalCents: z.number().int().min(0),
+  /** Null on orders placed before addresses existed. */
+  shipTo: address.nullable(),
   placedAt: z.iso.datetime(),
 });
 

@@ -1,12 +1,19 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ProductAvailability } from "@/components/catalog/product-availability";
+import { Price } from "@/components/catalog/price";
 import { ProductPicture } from "@/components/catalog/product-picture";
-import { formatMoney } from "@/lib/money";
+import { JsonLdScript } from "@/components/seo/json-ld-script";
+import { productPreviewOf } from "@/lib/pictures/preview-url";
+import { pageMetadata } from "@/lib/seo/page-metadata";
+import { productJsonLd } from "@/lib/seo/product-json-ld";
 import { getCurrentActor } from "@/server/auth/current-actor";
+import { shopOrigin } from "@/server/mail/links";
+import { storeTaxMode } from "@/server/tax-mode";
 import { getQueryClient, HydrateClient, livePosition, trpc } from "@/trpc/server";
 
 interface ProductPageProps {
@@ -33,16 +40,28 @@ const loadProduct = cache(async (slug: string) => {
 
 export async function generateMetadata({ params }: ProductPageProps): Promise<Metadata> {
   const { product } = await loadProduct((await params).slug);
-  return { title: product.name, description: product.description };
+  return pageMetadata({
+    title: product.name,
+    description: product.description || `${product.name} at Storefront.`,
+    path: `/products/${product.slug}`,
+    image: productPreviewOf(product),
+  });
 }
 
 export default async function ProductPage({ params }: ProductPageProps) {
-  const [{ product, category, since }, actor] = await Promise.all([
+  const [{ product, category, since }, actor, requestHeaders] = await Promise.all([
     loadProduct((await params).slug),
     getCurrentActor(),
+    headers(),
   ]);
+  const taxMode = storeTaxMode();
   return (
     <HydrateClient>
+      {/* src/proxy.ts hands the page its CSP nonce in x-nonce. */}
+      <JsonLdScript
+        data={productJsonLd({ product, category, origin: shopOrigin(), taxMode })}
+        nonce={requestHeaders.get("x-nonce") ?? undefined}
+      />
       <nav className="breadcrumbs" aria-label="Breadcrumb">
         <Link href="/">All products</Link> /{" "}
         {category ? (
@@ -59,8 +78,8 @@ export default async function ProductPage({ params }: ProductPageProps) {
         <div className="stack">
           <div>
             <h1>{product.name}</h1>
-            <p className="product-detail__price" data-testid="product-price">
-              {formatMoney(product.priceCents, product.currency)}
+            <p className="product-detail__price">
+              <Price cents={product.priceCents} currency={product.currency} taxMode={taxMode} testId="product-price" />
             </p>
           </div>
           <ProductAvailability slug={product.slug} signedIn={actor !== null} since={since} />

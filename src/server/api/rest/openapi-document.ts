@@ -78,6 +78,11 @@ const tags = [
     name: "Orders",
     description: "Place, list, read and cancel the caller's orders. A token reads with `read`, changes with `orders`.",
   },
+  {
+    name: "Admin",
+    description:
+      "Running the store, for administrators only (a token needs the `admin` scope): discount codes. Every change is audited.",
+  },
 ];
 
 /** Post-processing trpc-to-openapi cannot express: our error shape, 201 + Location, header-only inputs, explicit public security. */

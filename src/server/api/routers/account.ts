@@ -26,6 +26,7 @@ import { providerName } from "../../auth/identity-providers";
 import { rateLimitPolicies } from "../../http/rate-limit/policies";
 import { asPasswordAttempt } from "../password-attempts";
 import { procedure } from "../trpc";
+import { accountAddressesRouter } from "./account-addresses";
 import { accountDataProcedures } from "./account-data";
 
 export const accountRouter = {
@@ -148,6 +149,8 @@ export const accountRouter = {
       .output(tokenSummary)
       .mutation(({ ctx, input }) => revokeApiToken(ctx.db, auditContext(ctx), input.id)),
   },
+
+  addresses: accountAddressesRouter,
 
   ...accountDataProcedures,
 } satisfies TRPCRouterRecord;

@@ -1,11 +1,35 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
+import { checkoutQuote, quoteInput } from "@/lib/contracts/checkout";
 import { placeOrderInput, placeOrderResult } from "@/lib/contracts/orders";
+import { quoteCheckout } from "../../domain/checkout/quote-checkout";
 import { placeOrder } from "../../domain/checkout/place-order";
 import { paymentPages } from "../../payments/payment-pages";
 import { procedure } from "../trpc";
 
 export const checkoutRouter = {
+  quote: procedure("read:cart:own")
+    .meta({
+      openapi: {
+        method: "GET",
+        path: "/checkout/quote",
+        tags: ["Orders"],
+        summary: "Price your cart",
+        errorResponses: {
+          400: "Invalid input: the issues name the field",
+          401: "No valid token or session",
+          403: "The token lacks the read scope",
+        },
+        description:
+          "What placing an order would charge now: subtotal, discount, shipping and tax, each in integer cents, " +
+          "computed on the server only. Shipping and tax are null until a country (and a shipping method) is " +
+          "given. A code that does not apply is not an error: `discount.message` says why.",
+      },
+    })
+    .input(quoteInput)
+    .output(checkoutQuote)
+    .query(({ ctx, input }) => quoteCheckout(ctx.db, ctx.actor, input)),
+
   placeOrder: procedure("create:order:own")
     .meta({
       rest: { accepted: true, headerInputs: { "Idempotency-Key": "idempotencyKey" } },
@@ -15,11 +39,15 @@ export const checkoutRouter = {
         tags: ["Orders"],
         summary: "Place an order",
         errorResponses: {
-          400: "Invalid input, a missing Idempotency-Key header, or an empty cart",
+          400: "Invalid input (the issues name the field), a missing Idempotency-Key header, or an empty cart",
           401: "No valid token or session",
           403: "The token lacks the orders scope",
-          409: "Some items ran out; details.productIds names them and nothing was bought",
-          422: "This Idempotency-Key was already used for a different cart",
+          409:
+            "Some items ran out (details.productIds names them), or the discount code's last use went to " +
+            "someone else (details.discountCode); nothing was bought",
+          422:
+            "This Idempotency-Key was already used for a different cart, or the discount code does not apply " +
+            "(details.discountCode says why)",
         },
         description:
           "Turns your cart into an order awaiting payment and holds its stock. The answer is 202 with the " +

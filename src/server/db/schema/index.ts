@@ -4,6 +4,8 @@ export * from "./products";
 export * from "./rate-limits";
 export * from "./cart";
 export * from "./orders";
+export * from "./addresses";
+export * from "./discounts";
 export * from "./payments";
 export * from "./events";
 export * from "./api-tokens";

@@ -7,11 +7,13 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
+  jsonb,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { AddressDto } from "@/lib/contracts/address";
 import { orderStatuses } from "@/lib/order-status";
 import { products } from "./products";
 import { users } from "./users";
@@ -27,6 +29,16 @@ export const orders = pgTable(
       .references(() => users.id),
     status: orderStatus("status").notNull().default("awaiting_payment"),
     totalCents: integer("total_cents").notNull(),
+    // The lines of the total as checkout computed them (docs/checkout-totals.md): never recomputed.
+    subtotalCents: integer("subtotal_cents").notNull(),
+    discountCents: integer("discount_cents").notNull().default(0),
+    shippingCents: integer("shipping_cents").notNull().default(0),
+    taxCents: integer("tax_cents").notNull().default(0),
+    taxMode: text("tax_mode").$type<"exclusive" | "inclusive">().notNull().default("exclusive"),
+    discountCode: text("discount_code"),
+    shippingMethod: text("shipping_method"),
+    /** A copy of where it ships; null only on orders placed before addresses existed. */
+    shippingAddress: jsonb("shipping_address").$type<AddressDto>(),
     currency: text("currency").notNull().default("USD"),
     /** Unique per user: a retried checkout finds its order instead of making a second one. */
     idempotencyKey: uuid("idempotency_key").notNull(),

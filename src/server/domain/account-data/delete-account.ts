@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
-import { accounts, apiTokens, auditLog, cartItems, emailTokens, userSessions, users } from "../../db/schema";
+import { accounts, addresses, discountRedemptions, apiTokens, auditLog, cartItems, emailTokens, userSessions, users } from "../../db/schema";
 import type { Db } from "../../db/types";
 import { enqueueMail } from "../../mail/enqueue-mail";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
 import { DomainError } from "../errors";
 
 /**
- * Deletes an account: its sessions, API tokens, linked sign-ins, cart and
+ * Deletes an account: its sessions, API tokens, linked sign-ins, cart, address book and
  * mailed links go; the user row stays without name or address (disabled) so
  * the orders it placed are kept for accounting. The goodbye mail is queued in
  * the same transaction, while the address is still known.
@@ -27,12 +27,14 @@ export async function deleteAccount(db: Db, audit: AuditContext): Promise<{ dele
     await tx.delete(apiTokens).where(eq(apiTokens.userId, userId));
     await tx.delete(accounts).where(eq(accounts.userId, userId));
     await tx.delete(cartItems).where(eq(cartItems.userId, userId));
+    await tx.delete(addresses).where(eq(addresses.userId, userId));
     await tx.delete(emailTokens).where(eq(emailTokens.userId, userId));
     await recordAudit(tx, audit, { action: "account.deleted", target: { type: "user", id: userId } });
     const now = new Date();
     const placeholder = `deleted-${userId}@deleted.invalid`;
     // The audit trail keeps what the account did, under its id, without the address.
     await tx.update(auditLog).set({ actorEmail: placeholder }).where(eq(auditLog.actorId, userId));
+    await tx.update(discountRedemptions).set({ email: placeholder }).where(eq(discountRedemptions.userId, userId));
     await tx
       .update(users)
       .set({

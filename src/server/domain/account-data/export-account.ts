@@ -1,6 +1,7 @@
 import { asc, desc, eq, inArray } from "drizzle-orm";
 import type { AccountExport } from "@/lib/contracts/account-data";
 import {
+  addresses,
   accounts,
   apiTokens,
   auditLog,
@@ -13,6 +14,7 @@ import {
   users,
 } from "../../db/schema";
 import type { Db } from "../../db/types";
+import type { CountryCode } from "@/lib/shop/countries";
 import { DomainError } from "../errors";
 
 const iso = (value: Date) => value.toISOString();
@@ -22,7 +24,7 @@ const isoOrNull = (value: Date | null) => (value ? value.toISOString() : null);
 export async function exportAccount(db: Db, userId: string): Promise<AccountExport> {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user) throw new DomainError("NOT_FOUND", "This account no longer exists.");
-  const [providers, sessions, tokens, cart, ownOrders, activity] = await Promise.all([
+  const [providers, sessions, tokens, cart, ownOrders, activity, book] = await Promise.all([
     db.select({ provider: accounts.provider }).from(accounts).where(eq(accounts.userId, userId)),
     db.select().from(userSessions).where(eq(userSessions.userId, userId)).orderBy(desc(userSessions.createdAt)),
     db.select().from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(desc(apiTokens.createdAt)),
@@ -37,6 +39,7 @@ export async function exportAccount(db: Db, userId: string): Promise<AccountExpo
       .from(auditLog)
       .where(eq(auditLog.actorId, userId))
       .orderBy(asc(auditLog.id)),
+    db.select().from(addresses).where(eq(addresses.userId, userId)).orderBy(asc(addresses.createdAt)),
   ]);
   const orderIds = ownOrders.map((order) => order.id);
   const [items, moneys] = orderIds.length
@@ -74,11 +77,16 @@ export async function exportAccount(db: Db, userId: string): Promise<AccountExpo
       revokedAt: isoOrNull(token.revokedAt),
     })),
     cart,
+    addresses: book.map(({ name, line1, line2, city, postalCode, country, phone }) => ({
+      ...{ name, line1, line2, city, postalCode, phone },
+      country: country as CountryCode,
+    })),
     orders: ownOrders.map((order) => ({
       id: order.id,
       status: order.status,
       totalCents: order.totalCents,
       currency: order.currency,
+      shippingAddress: order.shippingAddress,
       createdAt: iso(order.createdAt),
       items: items
         .filter((item) => item.orderId === order.id)

@@ -11,6 +11,8 @@ import type { NewEvent } from "../../events/topics";
 import { getOwnOrder } from "../orders/get-order";
 import { openPaymentSession, type PaymentDependencies } from "../payments/open-payment-session";
 import { scheduleSettlement } from "../payments/schedule-settlement";
+import { redeemDiscount } from "../discounts/redeem-discount";
+import { priceCheckout } from "./price-checkout";
 import { logger } from "../../observability/logger";
 
 interface CartLine {
@@ -110,8 +112,10 @@ async function orderForPayment(db: Db, orderId: string) {
 
 /**
  * Turns the actor's cart into an order awaiting payment in one transaction:
- * prices from the database, stock held atomically per line (all lines or
- * none), cart emptied, outbox events and the hold's expiry job written. Then a
+ * prices from the database, totals (discount, shipping, tax) computed here
+ * only, a discount code's use taken under its row lock, stock held atomically
+ * per line (all lines or none), cart emptied, outbox events and the hold's
+ * expiry job written. Then a
  * payment page is opened at the provider; the provider's webhook marks the
  * order paid. Idempotent per (user, key): a replay gets the same order and
  * its open payment page.
@@ -129,26 +133,54 @@ export async function placeOrder(
     if (existing) return replay(existing, lines);
     if (lines.length === 0) throw new DomainError("BAD_REQUEST", "Your cart is empty.");
 
-    const totalCents = lines.reduce((sum, line) => sum + line.priceCents * line.quantity, 0);
+    const pricing = await priceCheckout(tx, {
+      subtotalCents: lines.reduce((sum, line) => sum + line.priceCents * line.quantity, 0),
+      country: input.shippingAddress.country,
+      method: input.shippingMethod,
+      discountCode: input.discountCode,
+      email: actor.email,
+    });
+    if (pricing.discount && !pricing.discount.applies) {
+      throw new DomainError("UNPROCESSABLE_CONTENT", pricing.discount.message, {
+        discountCode: pricing.discount.reason,
+      });
+    }
+    const { totals } = pricing;
     const paymentDueAt = new Date(Date.now() + env.PAYMENT_HOLD_MINUTES * 60_000);
     const [created] = await tx
       .insert(orders)
       .values({
         userId: actor.id,
         status: "awaiting_payment",
-        totalCents,
+        subtotalCents: totals.subtotalCents,
+        discountCents: totals.discountCents,
+        shippingCents: totals.shippingCents ?? 0,
+        taxCents: totals.taxCents ?? 0,
+        totalCents: totals.totalCents,
+        taxMode: pricing.taxMode,
+        discountCode: pricing.discount?.applies ? pricing.discount.code.code : null,
+        shippingMethod: input.shippingMethod,
+        shippingAddress: input.shippingAddress,
         currency: STORE_CURRENCY,
         idempotencyKey,
         cartFingerprint: fingerprint(lines),
         paymentDueAt,
       })
       .onConflictDoNothing({ target: [orders.userId, orders.idempotencyKey] })
-      .returning({ id: orders.id });
+      .returning({ id: orders.id, totalCents: orders.totalCents });
     if (!created) {
       // Another transaction with this key committed between our check and insert.
       const winner = await findOrderForKey(tx, actor, idempotencyKey);
       if (!winner) throw new Error("idempotency key conflict without an order");
       return replay(winner, []);
+    }
+    if (pricing.discount?.applies) {
+      await redeemDiscount(tx, pricing.discount.code, {
+        orderId: created.id,
+        userId: actor.id,
+        email: actor.email,
+        discountCents: totals.discountCents,
+      });
     }
 
     const stockEvents = await takeStock(tx, lines);
@@ -181,7 +213,7 @@ export async function placeOrder(
     );
     await scheduleSettlement(tx, created.id, paymentDueAt);
     await publishEvents(tx, [
-      { topic: "order.created", payload: { orderId: created.id, totalCents }, ownerId: actor.id },
+      { topic: "order.created", payload: { orderId: created.id, totalCents: created.totalCents }, ownerId: actor.id },
       ...stockEvents,
     ]);
     return created.id;

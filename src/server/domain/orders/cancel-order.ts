@@ -1,3 +1,4 @@
+import { releaseDiscount } from "../discounts/redeem-discount";
 import { and, eq } from "drizzle-orm";
 import { formatMoney } from "@/lib/money";
 import { cancellableStatuses, orderStatusLabels } from "@/lib/order-status";
@@ -31,6 +32,8 @@ export async function cancelLockedOrder(
       { status: order.status },
     );
   }
+  // Code before stock: checkout takes the code's lock before the products', so no deadlock.
+  await releaseDiscount(tx, order.id);
   const stock = await returnStock(tx, order.id);
   await tx
     .update(paymentSessions)

@@ -4,6 +4,7 @@ import type { DbOrTx } from "../../db/types";
 import type { Actor } from "../actor";
 import { DomainError } from "../errors";
 import type { OrderDto } from "@/lib/contracts/orders";
+import { isShippingMethod } from "@/lib/shop/shipping-methods";
 import { orderColumns } from "./order-columns";
 
 /** The actor's own order. Someone else's is NOT_FOUND, exactly like one that does not exist. */
@@ -14,7 +15,19 @@ export function getOwnOrder(db: DbOrTx, actor: Actor, orderId: string): Promise<
 /** An order with its lines, history and payments; with `ownerId`, only that customer's. */
 export async function readOrder(db: DbOrTx, orderId: string, ownerId: string | null): Promise<OrderDto> {
   const [order] = await db
-    .select({ ...orderColumns, updatedAt: orders.updatedAt, paymentDueAt: orders.paymentDueAt })
+    .select({
+      ...orderColumns,
+      updatedAt: orders.updatedAt,
+      paymentDueAt: orders.paymentDueAt,
+      subtotalCents: orders.subtotalCents,
+      discountCents: orders.discountCents,
+      shippingCents: orders.shippingCents,
+      taxCents: orders.taxCents,
+      taxMode: orders.taxMode,
+      discountCode: orders.discountCode,
+      shippingMethod: orders.shippingMethod,
+      shippingAddress: orders.shippingAddress,
+    })
     .from(orders)
     .where(ownerId ? and(eq(orders.id, orderId), eq(orders.userId, ownerId)) : eq(orders.id, orderId))
     .limit(1);
@@ -61,6 +74,7 @@ export async function readOrder(db: DbOrTx, orderId: string, ownerId: string | n
     createdAt: order.createdAt.toISOString(),
     updatedAt: order.updatedAt.toISOString(),
     paymentDueAt: order.paymentDueAt?.toISOString() ?? null,
+    shippingMethod: isShippingMethod(order.shippingMethod) ? order.shippingMethod : null,
     itemCount: items.reduce((sum, item) => sum + item.quantity, 0),
     items: items.map((item) => ({ ...item, lineTotalCents: item.unitPriceCents * item.quantity })),
     history: history.map((entry) => ({ ...entry, createdAt: entry.createdAt.toISOString() })),

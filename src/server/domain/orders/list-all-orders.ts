@@ -1,6 +1,7 @@
 import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
 import type { AdminOrderSummaryDto } from "@/lib/contracts/admin";
 import type { OrderStatus } from "@/lib/order-status";
+import { isShippingMethod } from "@/lib/shop/shipping-methods";
 import { orders, users } from "../../db/schema";
 import type { Db } from "../../db/types";
 import { decodeCursor, encodeCursor, timestampCursorValue } from "../pagination/cursor";
@@ -32,13 +33,22 @@ export async function listAllOrders(
       ...orderColumns,
       itemCount,
       customer: { id: users.id, email: users.email, name: users.name },
+      shippingAddress: orders.shippingAddress,
+      shippingMethod: orders.shippingMethod,
     })
     .from(orders)
     .innerJoin(users, eq(users.id, orders.userId))
     .where(and(...conditions))
     .orderBy(desc(orders.createdAt), desc(orders.id))
     .limit(options.limit + 1);
-  const items = rows.slice(0, options.limit).map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
+  const items = rows.slice(0, options.limit).map(({ shippingAddress, shippingMethod, ...row }) => ({
+    ...row,
+    createdAt: row.createdAt.toISOString(),
+    shipTo: shippingAddress
+      ? { name: shippingAddress.name, city: shippingAddress.city, country: shippingAddress.country }
+      : null,
+    shippingMethod: isShippingMethod(shippingMethod) ? shippingMethod : null,
+  }));
   const last = items.at(-1);
   const nextCursor = rows.length > options.limit && last ? encodeCursor({ value: last.createdAt, id: last.id }) : null;
   return { items, nextCursor };

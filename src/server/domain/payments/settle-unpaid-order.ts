@@ -1,3 +1,4 @@
+import { releaseDiscount } from "../discounts/redeem-discount";
 import { and, eq } from "drizzle-orm";
 import { paymentSessions } from "../../db/schema";
 import type { Db } from "../../db/types";
@@ -52,6 +53,8 @@ async function expireIfDue(db: Db, orderId: string): Promise<string> {
     const order = await lockOrder(tx, orderId);
     if (!order || order.status !== "awaiting_payment") return "settled meanwhile";
     if (!order.paymentDueAt || order.paymentDueAt.getTime() > Date.now()) return "still within its hold";
+    // Code before stock: checkout takes the code's lock before the products', so no deadlock.
+    await releaseDiscount(tx, order.id);
     const stock = await returnStock(tx, order.id);
     await tx
       .update(paymentSessions)

@@ -1,4 +1,5 @@
 import { and, eq, ne, sum } from "drizzle-orm";
+import { isShippingMethod } from "@/lib/shop/shipping-methods";
 import { orderItems, orders, payments, users } from "../../db/schema";
 import type { Db } from "../../db/types";
 import { shopLink } from "../../mail/links";
@@ -11,7 +12,15 @@ async function orderSummary(db: Db, orderId: string) {
   const [order] = await db
     .select({
       id: orders.id,
+      subtotalCents: orders.subtotalCents,
+      discountCents: orders.discountCents,
+      discountCode: orders.discountCode,
+      shippingCents: orders.shippingCents,
+      shippingMethod: orders.shippingMethod,
+      taxCents: orders.taxCents,
+      taxMode: orders.taxMode,
       totalCents: orders.totalCents,
+      shippingAddress: orders.shippingAddress,
       createdAt: orders.createdAt,
       userId: orders.userId,
       email: users.email,
@@ -31,7 +40,15 @@ async function orderSummary(db: Db, orderId: string) {
   const summary: OrderSummary = {
     id: order.id,
     lines,
+    subtotalCents: order.subtotalCents,
+    discountCents: order.discountCents,
+    discountCode: order.discountCode,
+    shippingCents: order.shippingCents,
+    shippingMethod: isShippingMethod(order.shippingMethod) ? order.shippingMethod : null,
+    taxCents: order.taxCents,
+    taxMode: order.taxMode,
     totalCents: order.totalCents,
+    shipTo: order.shippingAddress,
     placedAt: order.createdAt.toISOString(),
   };
   return { order, summary };

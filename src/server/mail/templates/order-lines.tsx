@@ -1,8 +1,9 @@
 import { formatMoney } from "@/lib/money";
+import { orderTotalLines } from "@/lib/order-total-lines";
 import type { OrderSummary } from "../../queue/mail-kinds";
 import * as styles from "./styles";
 
-/** The order's lines and total as a table; plain text shows it as aligned columns. */
+/** The order's lines, then the total's lines as charged, as a table; plain text shows it as aligned columns. */
 export function OrderLines({ order }: { order: OrderSummary }) {
   return (
     <table style={styles.table} data-text-format="dataTable" role="presentation">
@@ -16,10 +17,15 @@ export function OrderLines({ order }: { order: OrderSummary }) {
             <td style={styles.amountCell}>{formatMoney(line.quantity * line.unitPriceCents)}</td>
           </tr>
         ))}
-        <tr>
-          <td style={styles.totalCell}>Total</td>
-          <td style={styles.totalAmountCell}>{formatMoney(order.totalCents)}</td>
-        </tr>
+        {orderTotalLines(order).map((line) => {
+          const total = line.part === "total";
+          return (
+            <tr key={line.part}>
+              <td style={total ? styles.totalCell : styles.partCell}>{line.label}</td>
+              <td style={total ? styles.totalAmountCell : styles.partAmountCell}>{line.amount}</td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

@@ -2,6 +2,7 @@ import { formatDateTime } from "@/lib/format-date";
 import { MailLayout } from "./mail-layout";
 import { ActionButton, Paragraph } from "./mail-parts";
 import { OrderLines, orderNumber } from "./order-lines";
+import { ShippingAddress } from "./shipping-address";
 import type { MailOf, Shop, TemplateProps } from "./template-props";
 
 export function orderPlacedSubject(mail: MailOf<"order-placed">, shop: Shop): string {
@@ -22,6 +23,7 @@ export function OrderPlacedMail({ mail, shop }: TemplateProps<"order-placed">) {
         when it ships.
       </Paragraph>
       <OrderLines order={mail.order} />
+      <ShippingAddress address={mail.order.shipTo} />
       <ActionButton href={mail.orderUrl}>View your order</ActionButton>
     </MailLayout>
   );

@@ -28,8 +28,12 @@ export const button: CSSProperties = {
 export const link: CSSProperties = { color: "#1d4ed8", textDecoration: "underline", wordBreak: "break-all" };
 export const rule: CSSProperties = { borderColor: "#e7e5e4", margin: "24px 0 16px" };
 export const footer: CSSProperties = { ...muted, margin: "0 0 6px" };
+export const label: CSSProperties = { ...paragraph, fontWeight: 700, margin: "0 0 4px" };
 export const table: CSSProperties = { borderCollapse: "collapse", margin: "0 0 16px", width: "100%" };
 export const cell: CSSProperties = { borderBottom: "1px solid #e7e5e4", fontSize: "15px", padding: "8px 0" };
 export const amountCell: CSSProperties = { ...cell, textAlign: "right", whiteSpace: "nowrap" };
+// The total's parts (subtotal, discount, shipping, tax): quieter rows between the lines and the total.
+export const partCell: CSSProperties = { ...cell, borderBottom: "none", color: "#57534e", padding: "4px 0" };
+export const partAmountCell: CSSProperties = { ...partCell, textAlign: "right", whiteSpace: "nowrap" };
 export const totalCell: CSSProperties = { ...cell, borderBottom: "none", fontWeight: 700 };
 export const totalAmountCell: CSSProperties = { ...amountCell, borderBottom: "none", fontWeight: 700 };

@@ -4,6 +4,7 @@ import { dashboard } from "@/lib/contracts/admin";
 import { dashboardSummary } from "../../../domain/reports/dashboard";
 import { procedure } from "../../trpc";
 import { adminAuditRouter } from "./audit";
+import { adminDiscountsRouter } from "./discounts";
 import { adminInventoryRouter } from "./inventory";
 import { adminJobsRouter } from "./jobs";
 import { adminOrdersRouter } from "./orders";
@@ -19,6 +20,7 @@ export const adminRouter = {
   audit: adminAuditRouter,
   users: adminUsersRouter,
   jobs: adminJobsRouter,
+  discounts: adminDiscountsRouter,
   /** Revenue and orders per day, low stock, recent orders. */
   dashboard: procedure("read:order:any")
     .input(noInput)
