@@ -1,6 +1,6 @@
 import { checkPage, viewports } from "./lib/page-checks";
 import { expect, test } from "./fixtures";
-import { ADMIN, addToCart, checkOutPaid, signInQuickly, signUpQuickly } from "./support";
+import { ADMIN, addToCart, checkOutPaid, fillShippingAddress, signInQuickly, signUpQuickly } from "./support";
 
 // Every page of the shop, as each kind of visitor sees it, at a desktop and a phone size.
 const signedOutPages = [
@@ -23,6 +23,7 @@ const adminPages = [
   "/admin/products",
   "/admin/products/new",
   "/admin/orders",
+  "/admin/discounts",
   "/admin/users",
   "/admin/audit",
   "/admin/jobs",
@@ -51,6 +52,7 @@ for (const viewport of Object.keys(viewports) as (keyof typeof viewports)[]) {
       // The test provider's payment page, open, and the order awaiting payment behind it.
       await page.goto("/checkout");
       await expect(page.getByTestId("checkout-total")).toBeVisible();
+      await fillShippingAddress(page);
       await page.getByRole("button", { name: /Continue to payment/ }).click();
       await page.waitForURL(/\/test-provider\/pay\/tps_/);
       const paymentPage = new URL(page.url()).pathname;

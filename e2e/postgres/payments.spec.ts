@@ -1,10 +1,14 @@
+import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "../fixtures";
 import { cardNumbersIn } from "../../scripts/card-numbers";
 import { startInstance, type Instance } from "../lib/instance";
 import { createE2EDatabase, type E2EDatabase } from "../lib/test-database";
+import { newShopper, productId, signedInApi, trpc } from "../lib/api-shopper";
 import { postTestWebhook, testProviderSignature } from "../lib/test-provider-webhooks";
+import { shipTo } from "../../tests/support/shipping";
 import {
+  ADMIN,
   addToCart,
   APPROVED_CARD,
   AUTHENTICATE_CARD,
@@ -200,6 +204,37 @@ test("kill -9 after the provider charged but before any webhook was handled: rec
   expect(books).toEqual({ charges: 1, outcome: "order paid" });
   await page.reload();
   await expect(page.getByTestId("order-status")).toHaveText("Paid");
+});
+
+test("thirty buyers race for a code limited to ten uses over HTTP: exactly ten orders carry it", async () => {
+  test.setTimeout(90_000);
+  const admin = await signedInApi(shop.baseURL, ADMIN);
+  await trpc(admin, "admin.discounts.create", { code: "FIRST-TEN", kind: "percent", value: 20, usageLimit: 10 });
+  const buyers = await Promise.all(Array.from({ length: 30 }, () => newShopper(shop.baseURL)));
+  const mug = await productId(buyers[0] ?? admin, "stoneware-mug");
+  const stockBefore = await stockOf(database, "stoneware-mug");
+  await Promise.all(buyers.map((buyer) => trpc(buyer, "cart.setItem", { productId: mug, quantity: 1 })));
+
+  const answers = await Promise.all(
+    buyers.map((buyer) =>
+      buyer.post("/api/trpc/checkout.placeOrder", {
+        data: { idempotencyKey: randomUUID(), ...shipTo, discountCode: "first-ten" },
+      }),
+    ),
+  );
+  const statuses = answers.map((answer) => answer.status()).sort();
+  expect(statuses.filter((status) => status === 200)).toHaveLength(10);
+  expect(statuses.filter((status) => status === 409)).toHaveLength(20);
+  for (const refused of answers.filter((answer) => answer.status() === 409)) {
+    expect(await refused.text()).toContain("has been used as many times as it allows");
+  }
+  const [books] = await database.sql<{ used: number; orders: number }[]>`
+    select (select times_used from discount_codes where code = 'FIRST-TEN') as used,
+      (select count(*)::int from orders where discount_code = 'FIRST-TEN') as orders`;
+  expect(books).toEqual({ used: 10, orders: 10 });
+  // Only the ten winners hold stock.
+  expect(await stockOf(database, "stoneware-mug")).toBe(stockBefore - 10);
+  await Promise.all([admin, ...buyers].map((api) => api.dispose()));
 });
 
 test("no card number in either database after all that", async () => {

@@ -141,9 +141,10 @@ export async function placeOrder(
       email: actor.email,
     });
     if (pricing.discount && !pricing.discount.applies) {
-      throw new DomainError("UNPROCESSABLE_CONTENT", pricing.discount.message, {
-        discountCode: pricing.discount.reason,
-      });
+      const { reason, message } = pricing.discount;
+      // Uses running out is a conflict with other buyers, as when the row lock finds them gone.
+      const code = reason === "used_up" || reason === "used_by_you" ? "CONFLICT" : "UNPROCESSABLE_CONTENT";
+      throw new DomainError(code, message, { discountCode: reason });
     }
     const { totals } = pricing;
     const paymentDueAt = new Date(Date.now() + env.PAYMENT_HOLD_MINUTES * 60_000);
