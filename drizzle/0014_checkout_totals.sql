@@ -41,10 +41,10 @@ CREATE TABLE "discount_redemptions" (
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+-- Nullable on purpose: during a rolling restart the instances still on the previous release insert
+-- orders without it; readers take total_cents, which was the subtotal before totals had lines.
 ALTER TABLE "orders" ADD COLUMN "subtotal_cents" integer;--> statement-breakpoint
--- Orders placed before totals had lines: the total was the subtotal.
 UPDATE "orders" SET "subtotal_cents" = "total_cents";--> statement-breakpoint
-ALTER TABLE "orders" ALTER COLUMN "subtotal_cents" SET NOT NULL;--> statement-breakpoint
 ALTER TABLE "orders" ADD COLUMN "discount_cents" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "orders" ADD COLUMN "shipping_cents" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "orders" ADD COLUMN "tax_cents" integer DEFAULT 0 NOT NULL;--> statement-breakpoint

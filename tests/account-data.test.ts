@@ -1,9 +1,10 @@
+import { shipTo } from "./support/shipping";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { selectRows } from "@/server/db/rows";
 import { jobDataSchemas } from "@/server/queue/job-data";
 import { unsealMail } from "@/server/queue/sealed-mail";
-import { apiTokens, auditLog, orders, userSessions, users } from "@/server/db/schema";
+import { addresses, apiTokens, auditLog, orders, userSessions, users } from "@/server/db/schema";
 import { callerFor, createCustomer, expectTrpcError } from "./support/callers";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { buyAs } from "./support/purchases";
@@ -79,6 +80,9 @@ describe("account.delete", () => {
 
   it("removes the person, keeps the orders, ends every session and token, and mails a goodbye first", async () => {
     const { customer, session, order, token } = await customerWithHistory();
+    const delivered = await buyAs(database.db, customer, (await insertProduct(database.db, { stock: 1 })).id);
+    await database.db.update(orders).set({ status: "delivered" }).where(eq(orders.id, delivered.id));
+    await callerFor(database.db, customer).account.addresses.create(shipTo.shippingAddress);
     await expect(session().account.delete({ currentPassword: PASSWORD })).resolves.toEqual({ deleted: true });
 
     const [row] = await database.db.select().from(users).where(eq(users.id, customer.id));
@@ -87,6 +91,11 @@ describe("account.delete", () => {
     expect(row?.deletedAt).toBeInstanceOf(Date);
     const [kept] = await database.db.select().from(orders).where(eq(orders.id, order.id));
     expect(kept?.userId).toBe(customer.id);
+    // A paid order still ships where it was bought for; a delivered one forgets the address.
+    expect(kept?.shippingAddress).toMatchObject({ name: shipTo.shippingAddress.name });
+    const [finished] = await database.db.select().from(orders).where(eq(orders.id, delivered.id));
+    expect(finished?.shippingAddress).toBeNull();
+    expect(await database.db.select().from(addresses).where(eq(addresses.userId, customer.id))).toEqual([]);
     expect(await database.db.select().from(userSessions).where(eq(userSessions.userId, customer.id))).toEqual([]);
     expect(await database.db.select().from(apiTokens).where(eq(apiTokens.userId, customer.id))).toEqual([]);
 

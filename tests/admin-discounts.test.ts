@@ -122,6 +122,9 @@ describe("admin.discounts.create", () => {
     expect(await messagesFor(asAdmin().create(newCode({ endsAt: "next week" })), "endsAt")).toEqual([
       "Enter the end as a date and time, e.g. 2026-12-01T09:00:00Z",
     ]);
+    expect(await messagesFor(asAdmin().create(newCode({ startsAt: "0000-01-01T00:00:00Z" })), "startsAt")).toEqual([
+      "The start must be between the years 2000 and 9998",
+    ]);
     expect(await messagesFor(asAdmin().create(newCode({ usageLimit: 0 })), "usageLimit")).toEqual([
       "At least 1; leave it out for no limit",
     ]);

@@ -1,4 +1,4 @@
-import { checkoutWith } from "./support/shipping";
+import { checkoutWith, shipTo } from "./support/shipping";
 import { randomUUID } from "node:crypto";
 import { count, desc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -84,6 +84,30 @@ describe("checkout.placeOrder", () => {
     expect(afterPayment).toMatchObject({ order: { id: orderId, status: "paid" }, paymentUrl: null });
     expect(await rowsOf(payments, orderId)).toBe(1);
     expect(await stockOf(database.db, product.id)).toBe(97);
+  });
+
+  it("rejects the same key asking for another address, method or code, and ships nothing the old way", async () => {
+    const product = await insertProduct(database.db, { stock: 10 });
+    const [buyer] = await insertCustomers(database.db, 1);
+    if (!buyer) throw new Error("no buyer");
+    const caller = callerFor(database.db, buyer);
+    const idempotencyKey = randomUUID();
+    await caller.cart.setItem({ productId: product.id, quantity: 1 });
+    const placed = await caller.checkout.placeOrder(checkoutWith(idempotencyKey));
+    const elsewhere = { ...shipTo.shippingAddress, city: "Oakland", postalCode: "94607" };
+    for (const changed of [{ shippingAddress: elsewhere }, { shippingMethod: "express" as const }, { discountCode: "X" }]) {
+      const error = await expectTrpcError(
+        caller.checkout.placeOrder(checkoutWith(idempotencyKey, changed)),
+        "UNPROCESSABLE_CONTENT",
+      );
+      expect(error.message).toMatch(/another address, shipping method or code/);
+    }
+    // The same request with the postal code typed in lower case and spaces around the name is the same.
+    const again = await caller.checkout.placeOrder(
+      checkoutWith(idempotencyKey, { shippingAddress: { ...shipTo.shippingAddress, name: ` ${shipTo.shippingAddress.name} ` } }),
+    );
+    expect(again.order.id).toBe(placed.order.id);
+    expect(await orderCount([buyer.id])).toBe(1);
   });
 
   it("rejects the same key with a different cart as UNPROCESSABLE_CONTENT", async () => {

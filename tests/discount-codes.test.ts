@@ -192,6 +192,19 @@ describe("a code that does not apply", () => {
     expect((await other.caller.checkout.quote({ discountCode: code.code })).discount).toMatchObject({ applies: true });
   });
 
+  it("used by you: still counts after the account changed its email address", async () => {
+    const code = await createCode({ perCustomerLimit: 1 });
+    const first = await shopper();
+    await placeWith(first, code.code);
+    const renamed = { ...first.buyer, email: `renamed-${randomUUID()}@example.test` };
+    await database.db.update(users).set({ email: renamed.email }).where(eq(users.id, renamed.id));
+    await expectRefused(await shopper({ buyer: renamed }), code.code, {
+      reason: "used_by_you",
+      message: `You have already used the code ${code.code} as many times as it allows.`,
+      codeId: code.id,
+    });
+  });
+
   it("puts the reason in the HTTP error's data", async () => {
     const who = await shopper();
     const typed = `nope-${randomUUID().slice(0, 8)}`;

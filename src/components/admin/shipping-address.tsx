@@ -3,7 +3,7 @@ import type { AddressDto } from "@/lib/contracts/address";
 import { postalAddressLines } from "@/lib/postal-address-lines";
 import { countries, type CountryCode } from "@/lib/shop/countries";
 
-export const NO_ADDRESS = "No address (placed before addresses existed)";
+export const NO_ADDRESS = "No address on record (placed before addresses existed, or removed with a deleted account)";
 
 export function countryName(code: CountryCode): string {
   return countries[code].name;

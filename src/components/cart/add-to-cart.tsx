@@ -23,7 +23,10 @@ export function AddToCart({ productId, productName, stock }: AddToCartProps) {
   const [added, setAdded] = useState<number | null>(null);
   const setItem = useMutation(
     trpc.cart.setItem.mutationOptions({
-      onSuccess: (updated) => queryClient.setQueryData(trpc.cart.get.queryKey(), updated),
+      onSuccess: (updated) => {
+        queryClient.setQueryData(trpc.cart.get.queryKey(), updated);
+        void queryClient.invalidateQueries(trpc.checkout.quote.pathFilter());
+      },
     }),
   );
 

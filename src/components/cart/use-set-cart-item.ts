@@ -33,6 +33,8 @@ export function useSetCartItem() {
       },
       onSettled: () => {
         if (queryClient.isMutating({ mutationKey }) === 1) void queryClient.invalidateQueries({ queryKey: cartKey });
+        // A checkout quote priced the old cart.
+        void queryClient.invalidateQueries(trpc.checkout.quote.pathFilter());
       },
     }),
   );

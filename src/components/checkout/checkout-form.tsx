@@ -23,6 +23,9 @@ import { OrderSummary } from "./order-summary";
 import { ShippingMethodPicker } from "./shipping-method-picker";
 import { NEW_ADDRESS, ShipTo } from "./ship-to";
 
+// The address inputs in the order they appear, to focus the first one that needs attention.
+const FIELD_ORDER = ["name", "line1", "line2", "city", "country", "postalCode", "phone"] as const;
+
 function knownCountry(code: string): CountryCode | undefined {
   return Object.hasOwn(countries, code) ? (code as CountryCode) : undefined;
 }
@@ -33,7 +36,12 @@ export function CheckoutForm() {
   const queryClient = useQueryClient();
   const { data: cart } = useSuspenseQuery(trpc.cart.get.queryOptions());
   const { data: saved } = useSuspenseQuery(trpc.account.addresses.list.queryOptions());
-  const [choice, setChoice] = useState(saved[0]?.id ?? NEW_ADDRESS);
+  const [chosenId, setChoice] = useState(saved[0]?.id ?? NEW_ADDRESS);
+  // A saved address deleted in another tab falls back to the first one left, or a new one.
+  const choice =
+    chosenId === NEW_ADDRESS || saved.some((address) => address.id === chosenId)
+      ? chosenId
+      : (saved[0]?.id ?? NEW_ADDRESS);
   const [draft, setDraft] = useState<AddressDraft>(emptyAddressDraft);
   const [addressErrors, setAddressErrors] = useState<AddressErrors>({});
   const [method, setMethod] = useState<ShippingMethodId>("standard");
@@ -53,7 +61,11 @@ export function CheckoutForm() {
       discountCode: discountCode || undefined,
     }),
     placeholderData: keepPreviousData,
+    // The cart may have changed in another tab since this was priced: always ask again on mount.
+    staleTime: 0,
   });
+  // The button states the total it charges: never while that total is an older quote's.
+  const pricing = quote.isFetching || quote.isPlaceholderData;
 
   if (cart.items.length === 0 && !busy) {
     return (
@@ -65,10 +77,16 @@ export function CheckoutForm() {
     );
   }
 
+  function showAddressErrors(errors: AddressErrors) {
+    setAddressErrors(errors);
+    const first = FIELD_ORDER.find((field) => errors[field]?.length);
+    if (first) document.getElementById(`shipping-${first}`)?.focus();
+  }
+
   function shippingAddress(): AddressDto | null {
     if (chosen) return chosen;
     const checked = checkAddressDraft(draft);
-    setAddressErrors(checked.ok ? {} : checked.errors);
+    showAddressErrors(checked.ok ? {} : checked.errors);
     return checked.ok ? checked.address : null;
   }
 
@@ -76,10 +94,7 @@ export function CheckoutForm() {
     event.preventDefault();
     if (busy) return;
     const address = shippingAddress();
-    if (!address) {
-      document.getElementById("shipping-name")?.focus();
-      return;
-    }
+    if (!address) return;
     placeOrder.mutate(
       { idempotencyKey, shippingAddress: address, shippingMethod: method, discountCode: discountCode || undefined },
       {
@@ -93,7 +108,7 @@ export function CheckoutForm() {
         },
         onError: (error) => {
           const code = errorCode(error);
-          setAddressErrors(addressErrorsFromIssues(error.data?.issues, "shippingAddress"));
+          showAddressErrors(addressErrorsFromIssues(error.data?.issues, "shippingAddress"));
           // The cart or the code's uses changed under us: show the current prices.
           if (code === "CONFLICT") {
             void queryClient.invalidateQueries({ queryKey: trpc.cart.get.queryKey() });
@@ -163,7 +178,7 @@ export function CheckoutForm() {
             You pay on the payment provider&apos;s secure page; your card details never reach this shop. The items are
             held for you while you pay.
           </p>
-          <button type="submit" className="button" disabled={busy}>
+          <button type="submit" className="button" disabled={busy || pricing}>
             {busy ? "Opening the payment page…" : `Continue to payment${totalText}`}
           </button>
         </section>

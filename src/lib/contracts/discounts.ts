@@ -20,8 +20,22 @@ const discountCode = z
   .regex(DISCOUNT_CODE_PATTERN, "Use only letters A–Z, digits, - and _ (no spaces)")
   .meta({ description: "What shoppers type, in any case; kept upper-cased.", example: "SPRING-15" });
 
+// Inside what the database's timestamps hold, so a far-fetched year is a clear 400, not a generic one.
+const EARLIEST = Date.UTC(2000, 0, 1);
+const LATEST = Date.UTC(9999, 0, 1);
+
 const moment = (what: string) =>
-  z.iso.datetime({ offset: true, error: `Enter the ${what} as a date and time, e.g. 2026-12-01T09:00:00Z` }).optional();
+  z.iso
+    .datetime({ offset: true, error: `Enter the ${what} as a date and time, e.g. 2026-12-01T09:00:00Z` })
+    .refine(
+      (value) => {
+        const at = Date.parse(value);
+        // Not a date at all is the datetime check's to say.
+        return Number.isNaN(at) || (at >= EARLIEST && at < LATEST);
+      },
+      { error: `The ${what} must be between the years 2000 and 9998` },
+    )
+    .optional();
 
 const limitOfUses = (what: string) =>
   z

@@ -30,14 +30,15 @@ export const orders = pgTable(
     status: orderStatus("status").notNull().default("awaiting_payment"),
     totalCents: integer("total_cents").notNull(),
     // The lines of the total as checkout computed them (docs/checkout-totals.md): never recomputed.
-    subtotalCents: integer("subtotal_cents").notNull(),
+    // Null on orders written by the release before totals (see migration 0014): read total_cents then.
+    subtotalCents: integer("subtotal_cents"),
     discountCents: integer("discount_cents").notNull().default(0),
     shippingCents: integer("shipping_cents").notNull().default(0),
     taxCents: integer("tax_cents").notNull().default(0),
     taxMode: text("tax_mode").$type<"exclusive" | "inclusive">().notNull().default("exclusive"),
     discountCode: text("discount_code"),
     shippingMethod: text("shipping_method"),
-    /** A copy of where it ships; null only on orders placed before addresses existed. */
+    /** A copy of where it ships; null on orders placed before addresses existed, and on finished orders of a deleted account. */
     shippingAddress: jsonb("shipping_address").$type<AddressDto>(),
     currency: text("currency").notNull().default("USD"),
     /** Unique per user: a retried checkout finds its order instead of making a second one. */

@@ -1,5 +1,16 @@
-import { eq } from "drizzle-orm";
-import { accounts, addresses, discountRedemptions, apiTokens, auditLog, cartItems, emailTokens, userSessions, users } from "../../db/schema";
+import { and, eq, inArray } from "drizzle-orm";
+import {
+  accounts,
+  addresses,
+  discountRedemptions,
+  orders,
+  apiTokens,
+  auditLog,
+  cartItems,
+  emailTokens,
+  userSessions,
+  users,
+} from "../../db/schema";
 import type { Db } from "../../db/types";
 import { enqueueMail } from "../../mail/enqueue-mail";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
@@ -13,7 +24,11 @@ import { DomainError } from "../errors";
  */
 export async function deleteAccount(db: Db, audit: AuditContext): Promise<{ deleted: true }> {
   const userId = audit.actor.id;
+  const placeholder = `deleted-${userId}@deleted.invalid`;
   return db.transaction(async (tx) => {
+    // Before the user row's lock: an order expiring or cancelled meanwhile deletes its redemption and
+    // then needs that row (its events name the owner), so the other order would deadlock.
+    await tx.update(discountRedemptions).set({ email: placeholder }).where(eq(discountRedemptions.userId, userId));
     const [user] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
     if (!user || user.deletedAt) throw new DomainError("NOT_FOUND", "This account no longer exists.");
     if (user.role === "admin") {
@@ -28,13 +43,16 @@ export async function deleteAccount(db: Db, audit: AuditContext): Promise<{ dele
     await tx.delete(accounts).where(eq(accounts.userId, userId));
     await tx.delete(cartItems).where(eq(cartItems.userId, userId));
     await tx.delete(addresses).where(eq(addresses.userId, userId));
+    // Orders still to ship keep where they go; finished ones forget it with the account.
+    await tx
+      .update(orders)
+      .set({ shippingAddress: null })
+      .where(and(eq(orders.userId, userId), inArray(orders.status, ["delivered", "cancelled", "expired"])));
     await tx.delete(emailTokens).where(eq(emailTokens.userId, userId));
     await recordAudit(tx, audit, { action: "account.deleted", target: { type: "user", id: userId } });
     const now = new Date();
-    const placeholder = `deleted-${userId}@deleted.invalid`;
     // The audit trail keeps what the account did, under its id, without the address.
     await tx.update(auditLog).set({ actorEmail: placeholder }).where(eq(auditLog.actorId, userId));
-    await tx.update(discountRedemptions).set({ email: placeholder }).where(eq(discountRedemptions.userId, userId));
     await tx
       .update(users)
       .set({

@@ -11,7 +11,13 @@ import { savedAddressColumns, toSavedAddress } from "./saved-address";
 export async function createAddress(db: Db, actor: Actor, address: AddressDto): Promise<SavedAddressDto> {
   return db.transaction(async (tx) => {
     // Two adds at once would both count 19 and both insert: the owner's row lock makes them take turns.
-    await tx.select({ id: users.id }).from(users).where(eq(users.id, actor.id)).for("no key update");
+    const [owner] = await tx
+      .select({ deletedAt: users.deletedAt })
+      .from(users)
+      .where(eq(users.id, actor.id))
+      .for("no key update");
+    // An account deleted while this waited for the lock keeps no new personal data.
+    if (!owner || owner.deletedAt) throw new DomainError("NOT_FOUND", "This account no longer exists.");
     const [held] = await tx.select({ total: count() }).from(addresses).where(eq(addresses.userId, actor.id));
     if ((held?.total ?? 0) >= MAX_SAVED_ADDRESSES) {
       throw new DomainError(

@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
 import { env } from "@/env";
+import type { AddressDto } from "@/lib/contracts/address";
 import type { PlaceOrderInput, PlaceOrderResult } from "@/lib/contracts/orders";
 import { cartItems, orderItems, orders, orderStatusHistory, products } from "../../db/schema";
 import type { Db, Tx } from "../../db/types";
@@ -11,6 +12,7 @@ import type { NewEvent } from "../../events/topics";
 import { getOwnOrder } from "../orders/get-order";
 import { openPaymentSession, type PaymentDependencies } from "../payments/open-payment-session";
 import { scheduleSettlement } from "../payments/schedule-settlement";
+import { normalizeCode } from "../discounts/find-discount-code";
 import { redeemDiscount } from "../discounts/redeem-discount";
 import { priceCheckout } from "./price-checkout";
 import { logger } from "../../observability/logger";
@@ -22,6 +24,9 @@ interface CartLine {
   slug: string;
   priceCents: number;
 }
+
+/** The order's money columns are 32-bit integers of cents. */
+const MAX_ORDER_TOTAL_CENTS = 2_147_483_647;
 
 function fingerprint(lines: CartLine[]): string {
   return lines.map((line) => `${line.productId}:${line.quantity}`).join(",");
@@ -50,19 +55,47 @@ function lockCart(tx: Tx, actor: Actor): Promise<CartLine[]> {
 
 async function findOrderForKey(tx: Tx, actor: Actor, idempotencyKey: string) {
   const [existing] = await tx
-    .select({ id: orders.id, cartFingerprint: orders.cartFingerprint })
+    .select({
+      id: orders.id,
+      cartFingerprint: orders.cartFingerprint,
+      shippingAddress: orders.shippingAddress,
+      shippingMethod: orders.shippingMethod,
+      discountCode: orders.discountCode,
+    })
     .from(orders)
     .where(and(eq(orders.userId, actor.id), eq(orders.idempotencyKey, idempotencyKey)))
     .limit(1);
   return existing;
 }
 
-/** A repeated key returns its order, unless the caller now has a different, non-empty cart. */
-function replay(existing: { id: string; cartFingerprint: string }, lines: CartLine[]): string {
-  if (lines.length > 0 && fingerprint(lines) !== existing.cartFingerprint) {
+type KeyedOrder = NonNullable<Awaited<ReturnType<typeof findOrderForKey>>>;
+
+function addressFingerprint({ name, line1, line2, city, postalCode, country, phone }: AddressDto): string {
+  return JSON.stringify([name, line1, line2, city, postalCode, country, phone]);
+}
+
+/** Whether a repeated key asks for what its order was placed with: where, how and with which code. */
+function sameRequest(existing: KeyedOrder, input: PlaceOrderInput): boolean {
+  return (
+    existing.shippingAddress !== null &&
+    addressFingerprint(existing.shippingAddress) === addressFingerprint(input.shippingAddress) &&
+    existing.shippingMethod === input.shippingMethod &&
+    (existing.discountCode ?? "") === normalizeCode(input.discountCode ?? "")
+  );
+}
+
+/**
+ * A repeated key returns its order, unless it now asks for something else: a different, non-empty
+ * cart, or another address, method or code (a retry after a lost answer must not ship the old way).
+ */
+function replay(existing: KeyedOrder, lines: CartLine[], input: PlaceOrderInput): string {
+  const otherCart = lines.length > 0 && fingerprint(lines) !== existing.cartFingerprint;
+  if (otherCart || !sameRequest(existing, input)) {
     throw new DomainError(
       "UNPROCESSABLE_CONTENT",
-      "This checkout was already completed with a different cart. Reload the checkout page to place a new order.",
+      otherCart
+        ? "This checkout was already completed with a different cart. Reload the checkout page to place a new order."
+        : "This checkout was already completed with another address, shipping method or code. Reload the checkout page to place a new order.",
       { orderId: existing.id },
     );
   }
@@ -130,7 +163,7 @@ export async function placeOrder(
   const orderId = await db.transaction(async (tx) => {
     const lines = await lockCart(tx, actor);
     const existing = await findOrderForKey(tx, actor, idempotencyKey);
-    if (existing) return replay(existing, lines);
+    if (existing) return replay(existing, lines, input);
     if (lines.length === 0) throw new DomainError("BAD_REQUEST", "Your cart is empty.");
 
     const pricing = await priceCheckout(tx, {
@@ -138,7 +171,7 @@ export async function placeOrder(
       country: input.shippingAddress.country,
       method: input.shippingMethod,
       discountCode: input.discountCode,
-      email: actor.email,
+      buyer: { userId: actor.id, email: actor.email },
     });
     if (pricing.discount && !pricing.discount.applies) {
       const { reason, message } = pricing.discount;
@@ -147,6 +180,12 @@ export async function placeOrder(
       throw new DomainError(code, message, { discountCode: reason });
     }
     const { totals } = pricing;
+    if (totals.totalCents > MAX_ORDER_TOTAL_CENTS) {
+      throw new DomainError(
+        "UNPROCESSABLE_CONTENT",
+        "This order is too large to take in one payment. Split it into smaller orders.",
+      );
+    }
     const paymentDueAt = new Date(Date.now() + env.PAYMENT_HOLD_MINUTES * 60_000);
     const [created] = await tx
       .insert(orders)
@@ -173,7 +212,7 @@ export async function placeOrder(
       // Another transaction with this key committed between our check and insert.
       const winner = await findOrderForKey(tx, actor, idempotencyKey);
       if (!winner) throw new Error("idempotency key conflict without an order");
-      return replay(winner, []);
+      return replay(winner, [], input);
     }
     if (pricing.discount?.applies) {
       await redeemDiscount(tx, pricing.discount.code, {

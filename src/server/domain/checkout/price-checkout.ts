@@ -13,7 +13,7 @@ export interface PricingRequest {
   method: ShippingMethodId | null;
   discountCode: string | undefined;
   /** Who buys, for the code's per-customer limit; null when not known yet. */
-  email: string | null;
+  buyer: { userId: string | null; email: string } | null;
 }
 
 export interface Pricing {
@@ -29,7 +29,7 @@ export async function priceCheckout(db: DbOrTx, request: PricingRequest): Promis
   let discount: Pricing["discount"] = null;
   if (typed !== "") {
     const code = await findDiscountCode(db, typed);
-    const uses = code && request.email ? await usesByCustomer(db, code.id, request.email) : 0;
+    const uses = code && request.buyer ? await usesByCustomer(db, code.id, request.buyer) : 0;
     discount = { ...eligibility(typed, code, request.subtotalCents, uses), typed };
   }
   const taxMode = storeTaxMode();

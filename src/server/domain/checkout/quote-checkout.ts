@@ -25,7 +25,7 @@ export async function quoteCheckout(db: DbOrTx, actor: Actor, input: QuoteInput)
     country,
     method: input.shippingMethod ?? null,
     discountCode: input.discountCode,
-    email: actor.email,
+    buyer: { userId: actor.id, email: actor.email },
   });
   const merchandiseCents = pricing.totals.subtotalCents - pricing.totals.discountCents;
   return {

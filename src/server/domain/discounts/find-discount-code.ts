@@ -1,4 +1,4 @@
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, or } from "drizzle-orm";
 import { discountCodes, discountRedemptions } from "../../db/schema";
 import type { DbOrTx } from "../../db/types";
 import type { DiscountCodeRow } from "./discount-eligibility";
@@ -16,11 +16,24 @@ export async function findDiscountCode(db: DbOrTx, typed: string): Promise<Disco
   return code;
 }
 
-/** Uses by one buyer, counted by email so a guest and an account with the same address count alike. */
-export async function usesByCustomer(db: DbOrTx, codeId: string, email: string): Promise<number> {
+/**
+ * Uses by one buyer: by account, and by email so a guest and an account with the same address count
+ * alike (an account that changed its email still counts its earlier uses).
+ */
+export async function usesByCustomer(
+  db: DbOrTx,
+  codeId: string,
+  buyer: { userId: string | null; email: string },
+): Promise<number> {
+  const sameEmail = eq(discountRedemptions.email, buyer.email.toLowerCase());
   const [row] = await db
     .select({ uses: count() })
     .from(discountRedemptions)
-    .where(and(eq(discountRedemptions.codeId, codeId), eq(discountRedemptions.email, email.toLowerCase())));
+    .where(
+      and(
+        eq(discountRedemptions.codeId, codeId),
+        buyer.userId ? or(eq(discountRedemptions.userId, buyer.userId), sameEmail) : sameEmail,
+      ),
+    );
   return row?.uses ?? 0;
 }

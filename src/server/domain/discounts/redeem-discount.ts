@@ -41,7 +41,10 @@ export async function redeemDiscount(tx: Tx, code: DiscountCodeRow, redemption: 
     refuse(code, now?.pausedAt ? "paused" : "used_up");
   }
   const email = redemption.email.toLowerCase();
-  if (code.perCustomerLimit !== null && (await usesByCustomer(tx, code.id, email)) >= code.perCustomerLimit) {
+  if (
+    code.perCustomerLimit !== null &&
+    (await usesByCustomer(tx, code.id, { userId: redemption.userId, email })) >= code.perCustomerLimit
+  ) {
     refuse(code, "used_by_you");
   }
   await tx.insert(discountRedemptions).values({ ...redemption, email, codeId: code.id });

@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { orderItems, orders, orderStatusHistory, payments } from "../../db/schema";
 import type { DbOrTx } from "../../db/types";
 import type { Actor } from "../actor";
@@ -19,7 +19,7 @@ export async function readOrder(db: DbOrTx, orderId: string, ownerId: string | n
       ...orderColumns,
       updatedAt: orders.updatedAt,
       paymentDueAt: orders.paymentDueAt,
-      subtotalCents: orders.subtotalCents,
+      subtotalCents: sql<number>`coalesce(${orders.subtotalCents}, ${orders.totalCents})`.mapWith(Number),
       discountCents: orders.discountCents,
       shippingCents: orders.shippingCents,
       taxCents: orders.taxCents,

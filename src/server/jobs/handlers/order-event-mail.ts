@@ -1,4 +1,4 @@
-import { and, eq, ne, sum } from "drizzle-orm";
+import { and, eq, ne, sql, sum } from "drizzle-orm";
 import { isShippingMethod } from "@/lib/shop/shipping-methods";
 import { orderItems, orders, payments, users } from "../../db/schema";
 import type { Db } from "../../db/types";
@@ -12,7 +12,7 @@ async function orderSummary(db: Db, orderId: string) {
   const [order] = await db
     .select({
       id: orders.id,
-      subtotalCents: orders.subtotalCents,
+      subtotalCents: sql<number>`coalesce(${orders.subtotalCents}, ${orders.totalCents})`.mapWith(Number),
       discountCents: orders.discountCents,
       discountCode: orders.discountCode,
       shippingCents: orders.shippingCents,
