@@ -5,6 +5,8 @@ test("the admin creates a product, adjusts its stock and ships an order; the cus
   browser,
   consoleGuard,
 }) => {
+  // A whole purchase, a new product and a shipment in two browsers: about 20 s here, 30 s on a busy CI run.
+  test.setTimeout(60_000);
   const customerContext = await browser.newContext();
   const adminContext = await browser.newContext();
   consoleGuard.watch(customerContext);

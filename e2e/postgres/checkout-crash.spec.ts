@@ -173,9 +173,20 @@ test("kill -9 five times during a 50-buyer checkout load loses no acknowledged o
   // Every order in the database is one a buyer saw acknowledged, once, with its items and one payment page.
   // Nobody pays in this run (the payment flow has its own tests): orders hold their stock awaiting payment.
   const stored = await database.sql<
-    { id: string; status: string; total: number; itemTotal: number; items: number; sessions: number; charges: number }[]
+    {
+      id: string;
+      status: string;
+      total: number;
+      parts: number;
+      subtotal: number;
+      itemTotal: number;
+      items: number;
+      sessions: number;
+      charges: number;
+    }[]
   >`
-    select o.id, o.status, o.total_cents as total,
+    select o.id, o.status, o.total_cents as total, o.subtotal_cents as subtotal,
+      o.subtotal_cents - o.discount_cents + o.shipping_cents + o.tax_cents as parts,
       (select count(*)::int from order_items i where i.order_id = o.id) as items,
       (select coalesce(sum(i.quantity * i.unit_price_cents), 0)::int from order_items i where i.order_id = o.id) as "itemTotal",
       (select count(*)::int from payment_sessions s where s.order_id = o.id) as sessions,
@@ -187,7 +198,8 @@ test("kill -9 five times during a 50-buyer checkout load loses no acknowledged o
     expect(order, `order ${order.id}`).toMatchObject({
       status: cancelled ? "cancelled" : "awaiting_payment",
       items: 1,
-      itemTotal: order.total,
+      itemTotal: order.subtotal,
+      parts: order.total,
       sessions: 1,
       charges: 0,
     });
