@@ -19,6 +19,7 @@ import { treeStats } from "./lib/process-stats";
 import { canPin, pinSelf, startBenchServer, stopGroup, waitForReady } from "./lib/server";
 import { signIn } from "./lib/shopper";
 import { readSse } from "./lib/sse-reader";
+import { shipTo } from "../tests/support/shipping";
 
 const settings = z
   .object({
@@ -125,6 +126,7 @@ async function shop(shopper: Shopper, catalog: { id: string; slug: string }[]): 
         await trpcPost("cart.setItem", shopper, "cart.setItem", { productId: pick(catalog).id, quantity: 1 });
         const order = (await trpcPost("checkout", shopper, "checkout.placeOrder", {
           idempotencyKey: randomUUID(),
+          ...shipTo,
         })) as { result?: { data?: { order: { id: string } } } } | undefined;
         const id = order?.result?.data?.order.id;
         if (id) shopper.placedOrders.push(id);

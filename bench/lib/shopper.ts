@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { shipTo } from "../../tests/support/shipping";
 
 /** Signs a demo account in through Auth.js, as a browser would, and returns its session cookie. */
 export async function signIn(origin: string, email: string, password: string): Promise<string> {
@@ -32,8 +33,6 @@ async function mutate(origin: string, cookie: string, procedure: string, input: 
 export async function placeOrders(origin: string, cookie: string, productId: string, count: number): Promise<void> {
   for (let index = 0; index < count; index += 1) {
     await mutate(origin, cookie, "cart.setItem", { productId, quantity: 1 });
-    await mutate(origin, cookie, "checkout.placeOrder", {
-      idempotencyKey: randomUUID(),
-    });
+    await mutate(origin, cookie, "checkout.placeOrder", { idempotencyKey: randomUUID(), ...shipTo });
   }
 }
